@@ -1,0 +1,1 @@
+"""newsingest services: api, normaliser, segmenter, extractor, storer, and the CLI."""

@@ -1,0 +1,79 @@
+"""`make run`: the API, the four stage workers and Flower as child processes, in the foreground.
+
+PROCESSES is the single list of what the stack runs; docker-compose.yml mirrors it (a test checks).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+from shared.celery_app import QUEUES
+from shared.settings import Settings
+
+
+@dataclass(frozen=True)
+class Process:
+    name: str
+    argv: list[str]
+
+
+def processes(settings: Settings) -> list[Process]:
+    c = str(settings.worker_concurrency)
+    workers = [
+        Process(
+            f"{service}",
+            ["celery", "-A", f"services.{service}.worker", "worker", "-Q", QUEUES[stage], "-n",
+             f"{service}@%h", "-c", c, "--loglevel", settings.log_level.lower(), "-E"],
+        )
+        for service, stage in (("normaliser", "normalise"), ("segmenter", "segment"),
+                               ("extractor", "extract"), ("storer", "store"))
+    ]
+    return [
+        Process("api", ["uvicorn", "--factory", "services.api.main:create_app", "--host", settings.api_host,
+                        "--port", str(settings.api_port)]),
+        *workers,
+        Process("flower", ["celery", "-A", "services.storer.worker", "flower", f"--port={settings.flower_port}",
+                           f"--broker={settings.redis_url}"]),
+    ]
+
+
+def supervise(settings: Settings) -> int:
+    bindir = os.path.dirname(sys.executable)
+    children: dict[str, subprocess.Popen[bytes]] = {}
+    for proc in processes(settings):
+        argv = [os.path.join(bindir, proc.argv[0]), *proc.argv[1:]]
+        children[proc.name] = subprocess.Popen(argv, start_new_session=True)
+        print(f"started {proc.name} (pid {children[proc.name].pid}): {' '.join(proc.argv)}", flush=True)
+    print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs), "
+          f"Flower on http://127.0.0.1:{settings.flower_port}. Ctrl-C stops everything.", flush=True)
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    code = 0
+    while not stopping:
+        for name, child in children.items():
+            if child.poll() is not None:
+                print(f"{name} exited with {child.returncode}; stopping the stack", flush=True)
+                code, stopping = 1, True
+                break
+        time.sleep(0.5)
+    for child in children.values():
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for child in children.values():
+        try:
+            child.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+    return code

@@ -1,0 +1,1 @@
+"""newsingest's common library: settings, message envelope, stage types, database and Celery plumbing."""
