@@ -45,7 +45,11 @@ def make_app(name: str, settings: Settings | None = None) -> Celery:
         task_acks_late=True,  # ack only after the stage finished ...
         task_reject_on_worker_lost=True,  # ... and re-queue if the worker process died meanwhile
         worker_prefetch_multiplier=1,
-        broker_transport_options={"visibility_timeout": s.visibility_timeout},
+        broker_transport_options={
+            "visibility_timeout": s.visibility_timeout,
+            "unacked_restore_interval": s.redelivery_check_interval,
+            "unacked_restore_throttle": 1,  # scan on every check, not every 10th
+        },
         broker_connection_retry_on_startup=True,
         task_routes={task: {"queue": QUEUES[stage]} for stage, task in TASKS.items()},
         worker_send_task_events=True,  # for Flower
@@ -76,9 +80,7 @@ class StageSpec:
     }
 
 
-def process_batch(
-    spec: StageSpec, db: ProcessConnection, batch: list[Any]
-) -> tuple[list[Envelope], dict[int, str]]:
+def process_batch(spec: StageSpec, db: ProcessConnection, batch: list[Any]) -> tuple[list[Envelope], dict[int, str]]:
     """Run a stage over a wire batch. Returns the envelopes for the next stage and the failures.
 
     Permanent errors fail one document and let the rest go on; transient errors propagate so the
@@ -145,7 +147,7 @@ def register_stage(app: Celery, spec: StageSpec, settings: Settings | None = Non
                 return
             countdown = min(s.retry_backoff_max, 2**retries)
             log.warning("%s: transient %s, retry %d in %ss", spec.stage, exc, retries + 1, countdown)
-            raise self.retry(exc=exc, countdown=countdown) from exc
+            raise self.retry(exc=exc if isinstance(exc, Exception) else None, countdown=countdown) from exc
 
     return stage_task
 

@@ -91,7 +91,7 @@ def migrate(url: str, *, target: int | None = None) -> list[int]:
                 if mig.version in done or (target is not None and mig.version > target):
                     continue
                 with conn.transaction():
-                    conn.execute(mig.sql.encode())  # type: ignore[call-overload]
+                    conn.execute(mig.sql.encode())
                     conn.execute(
                         "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                         (mig.version, mig.name),

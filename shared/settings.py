@@ -22,13 +22,9 @@ class Settings(BaseSettings):
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL used as the Celery broker.")
     api_host: str = Field("127.0.0.1", description="Interface the API binds to.")
     api_port: int = Field(8000, description="Port the API listens on.")
-    api_url: str = Field(
-        "http://127.0.0.1:8000", description="Where `newsingest ingest` finds a running API."
-    )
+    api_url: str = Field("http://127.0.0.1:8000", description="Where `newsingest ingest` finds a running API.")
     flower_port: int = Field(5555, description="Port of the Flower dashboard started by `make run`.")
-    max_upload_bytes: int = Field(
-        20 * 1024 * 1024, description="Largest accepted file (bytes); larger files get 413."
-    )
+    max_upload_bytes: int = Field(20 * 1024 * 1024, description="Largest accepted file (bytes); larger files get 413.")
     max_request_bytes: int = Field(
         200 * 1024 * 1024, description="Largest accepted request body (bytes); larger get 413."
     )
@@ -38,6 +34,11 @@ class Settings(BaseSettings):
         900,
         description="Seconds before Redis re-delivers a message whose worker died without acking it. "
         "Must exceed the longest task run time.",
+    )
+    redelivery_check_interval: int = Field(
+        10,
+        description="Seconds between a worker's scans for unacknowledged messages older than "
+        "VISIBILITY_TIMEOUT, which it puts back on their queue.",
     )
     task_max_retries: int = Field(8, description="Retries of a stage after transient errors.")
     retry_backoff_max: int = Field(300, description="Cap (seconds) of the exponential retry backoff.")

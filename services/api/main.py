@@ -20,13 +20,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = ConnectionPool(settings.database_url, min_size=1, max_size=10, open=False,
-                              kwargs={"autocommit": True})
+        pool = ConnectionPool(settings.database_url, min_size=1, max_size=10, open=False, kwargs={"autocommit": True})
         pool.open(wait=False)
         app.state.pool = pool
         producer = make_app("newsingest-api", settings)
         producer.conf.broker_connection_timeout = 3
-        producer.conf.task_publish_retry_policy = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.5}
+        producer.conf.task_publish_retry_policy = {
+            "max_retries": 2,
+            "interval_start": 0.2,
+            "interval_step": 0.5,
+        }
         app.state.producer = producer
         try:
             yield
@@ -49,4 +52,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     logging.basicConfig(level=settings.log_level)
     return app
-

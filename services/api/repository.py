@@ -46,8 +46,17 @@ def insert_documents(conn: psycopg.Connection, uploads: list[NewUpload]) -> list
                 ON CONFLICT (sha256) DO NOTHING
                 RETURNING id, filename, status, run, trace_id
                 """,
-                (digest, up.filename, up.content_type, len(up.data), up.data, up.publication, up.date,
-                 up.page, uuid.uuid4().hex),
+                (
+                    digest,
+                    up.filename,
+                    up.content_type,
+                    len(up.data),
+                    up.data,
+                    up.publication,
+                    up.date,
+                    up.page,
+                    uuid.uuid4().hex,
+                ),
             ).fetchone()
             duplicate = row is None
             if row is None:
@@ -61,8 +70,7 @@ def insert_documents(conn: psycopg.Connection, uploads: list[NewUpload]) -> list
 
 def fail_documents(conn: psycopg.Connection, ids: list[int], stage: str, reason: str) -> None:
     conn.execute(
-        "UPDATE documents SET status = 'failed', failed_stage = %s, error = %s, updated_at = now() "
-        "WHERE id = ANY(%s)",
+        "UPDATE documents SET status = 'failed', failed_stage = %s, error = %s, updated_at = now() WHERE id = ANY(%s)",
         (stage, reason, ids),
     )
 

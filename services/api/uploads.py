@@ -7,6 +7,7 @@ Limits come from settings; exceeding one raises PayloadTooLarge (→ 413). Empty
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
@@ -26,7 +27,7 @@ def _bad(detail: str) -> HTTPException:
     return HTTPException(status_code=400, detail=detail)
 
 
-def _metadata(values: dict[str, str | None]) -> tuple[str | None, dt.date | None, int | None]:
+def _metadata(values: Mapping[str, str | None]) -> tuple[str | None, dt.date | None, int | None]:
     publication = (values.get("publication") or "").strip() or None
     date_s = (values.get("date") or "").strip()
     page_s = (values.get("page") or "").strip()

@@ -58,8 +58,7 @@ def wait(client: httpx.Client, docs: list[dict[str, Any]], timeout: float) -> di
     return final
 
 
-def ingest(paths: list[str], api_url: str, do_wait: bool, form: dict[str, str], batch: int,
-           timeout: float) -> int:
+def ingest(paths: list[str], api_url: str, do_wait: bool, form: dict[str, str], batch: int, timeout: float) -> int:
     files = collect(paths)
     if not files:
         print("nothing to ingest", file=sys.stderr)

@@ -13,15 +13,19 @@ from shared.settings import get_settings
 
 def _print_summary(path: str, doc: dict) -> None:
     meta = doc["document"]
-    print(f"{path}: {len(doc['articles'])} article(s)  "
-          f"[{meta['publication'] or '?'} {meta['date'] or '?'} issue={meta['issue'] or '-'}]")
+    print(
+        f"{path}: {len(doc['articles'])} article(s)  "
+        f"[{meta['publication'] or '?'} {meta['date'] or '?'} issue={meta['issue'] or '-'}]"
+    )
     for n, a in enumerate(doc["articles"], 1):
         people = sorted({e["text"] for e in a["entities"] if e["type"] == "PERSON"})
         print(f"  {n}. {a['title']}")
         if a["authors"]:
             print(f"     by {', '.join(a['authors'])}")
-        print(f"     {len(a['body'])} chars; people: {', '.join(people[:8]) or '-'}; "
-              f"keywords: {', '.join(a['keywords'][:5])}")
+        print(
+            f"     {len(a['body'])} chars; people: {', '.join(people[:8]) or '-'}; "
+            f"keywords: {', '.join(a['keywords'][:5])}"
+        )
 
 
 def cmd_process(args: argparse.Namespace) -> int:
@@ -51,7 +55,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from services.segmenter.stage import tokenize
 
     engine = get_engine(get_settings().segmenter_engine)
-    stream = open(args.file, encoding="utf-8") if args.file != "-" else sys.stdin  # noqa: SIM115
+    stream = open(args.file, encoding="utf-8") if args.file != "-" else sys.stdin
     out = sys.stdout
     with stream:
         for line in stream:
@@ -121,8 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     sub.add_parser("check", help="check that Postgres and Redis are reachable").set_defaults(func=cmd_check)
-    sub.add_parser("migrate", help="create the database if needed and apply migrations").set_defaults(
-        func=cmd_migrate)
+    sub.add_parser("migrate", help="create the database if needed and apply migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("run", help="check, migrate, then run API, workers and Flower").set_defaults(func=cmd_run)
     return parser
 

@@ -12,8 +12,7 @@ from shared.settings import Settings
 
 HINTS = {
     "postgres": "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
-    "redis": 'start it with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" '
-             "--appendonly no",
+    "redis": 'start it with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no',
 }
 
 

@@ -14,6 +14,14 @@ from dataclasses import dataclass
 
 from shared.celery_app import QUEUES
 from shared.settings import Settings
+from shared.types import Stage
+
+SERVICES: dict[str, Stage] = {
+    "normaliser": "normalise",
+    "segmenter": "segment",
+    "extractor": "extract",
+    "storer": "store",
+}
 
 
 @dataclass(frozen=True)
@@ -27,18 +35,49 @@ def processes(settings: Settings) -> list[Process]:
     workers = [
         Process(
             f"{service}",
-            ["celery", "-A", f"services.{service}.worker", "worker", "-Q", QUEUES[stage], "-n",
-             f"{service}@%h", "-c", c, "--loglevel", settings.log_level.lower(), "-E"],
+            [
+                "celery",
+                "-A",
+                f"services.{service}.worker",
+                "worker",
+                "-Q",
+                QUEUES[stage],
+                "-n",
+                f"{service}@%h",
+                "-c",
+                c,
+                "--loglevel",
+                settings.log_level.lower(),
+                "-E",
+            ],
         )
-        for service, stage in (("normaliser", "normalise"), ("segmenter", "segment"),
-                               ("extractor", "extract"), ("storer", "store"))
+        for service, stage in SERVICES.items()
     ]
     return [
-        Process("api", ["uvicorn", "--factory", "services.api.main:create_app", "--host", settings.api_host,
-                        "--port", str(settings.api_port)]),
+        Process(
+            "api",
+            [
+                "uvicorn",
+                "--factory",
+                "services.api.main:create_app",
+                "--host",
+                settings.api_host,
+                "--port",
+                str(settings.api_port),
+            ],
+        ),
         *workers,
-        Process("flower", ["celery", "-A", "services.storer.worker", "flower", f"--port={settings.flower_port}",
-                           f"--broker={settings.redis_url}"]),
+        Process(
+            "flower",
+            [
+                "celery",
+                "-A",
+                "services.storer.worker",
+                "flower",
+                f"--port={settings.flower_port}",
+                f"--broker={settings.redis_url}",
+            ],
+        ),
     ]
 
 
@@ -49,8 +88,11 @@ def supervise(settings: Settings) -> int:
         argv = [os.path.join(bindir, proc.argv[0]), *proc.argv[1:]]
         children[proc.name] = subprocess.Popen(argv, start_new_session=True)
         print(f"started {proc.name} (pid {children[proc.name].pid}): {' '.join(proc.argv)}", flush=True)
-    print(f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs), "
-          f"Flower on http://127.0.0.1:{settings.flower_port}. Ctrl-C stops everything.", flush=True)
+    print(
+        f"API on http://{settings.api_host}:{settings.api_port} (docs at /docs), "
+        f"Flower on http://127.0.0.1:{settings.flower_port}. Ctrl-C stops everything.",
+        flush=True,
+    )
     stopping = False
 
     def stop(*_: object) -> None:

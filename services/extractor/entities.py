@@ -57,7 +57,10 @@ def pattern_entities(text: str, page_date: dt.date | None) -> list[Entity]:
     for m in _PERCENT.finditer(text):
         found.append(
             Entity(
-                text=m.group(0), type="PERCENT", start=m.start(), end=m.end(),
+                text=m.group(0),
+                type="PERCENT",
+                start=m.start(),
+                end=m.end(),
                 value=round(float(m.group(1)) / 100, 10),
             )
         )
@@ -69,7 +72,7 @@ def tag_entities(text: str, tokens: Tokens) -> Iterable[Entity]:
         etype = POS_TYPES.get(tag)
         word = text[start:end]
         if etype and word not in STOP and len(word) > 1:
-            yield Entity(text=word, type=etype, start=start, end=end)  # type: ignore[arg-type]
+            yield Entity(text=word, type=etype, start=start, end=end)
 
 
 def extract_entities(text: str, tokens: Tokens, page_date: dt.date | None) -> list[Entity]:

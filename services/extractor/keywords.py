@@ -24,11 +24,7 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 def keywords(words: list[tuple[str, str]], k: int = 8) -> list[str]:
     table, median = idf_table()
-    counts = Counter(
-        w for w, pos in words if len(w) > 1 and pos.startswith(_CONTENT_POS) and w not in _STOP
-    )
+    counts = Counter(w for w, pos in words if len(w) > 1 and pos.startswith(_CONTENT_POS) and w not in _STOP)
     total = sum(counts.values()) or 1
-    scored = sorted(
-        ((c / total * table.get(w, median), w) for w, c in counts.items()), key=lambda x: (-x[0], x[1])
-    )
+    scored = sorted(((c / total * table.get(w, median), w) for w, c in counts.items()), key=lambda x: (-x[0], x[1]))
     return [w for _, w in scored[:k]]

@@ -19,4 +19,5 @@ def run(db: ProcessConnection, env: Envelope, _: Any) -> ExtractedPage:
     return extract(env.unpack(SegmentedPage))
 
 
-task = register_stage(app, StageSpec("extract", run=run))
+task_spec = StageSpec("extract", run=run)
+task = register_stage(app, task_spec)

@@ -37,12 +37,7 @@ def rejoin(text: str) -> list[str]:
         short_before_gap = gap and last_len < 0.6 * width
         if not current:
             current = line
-        elif (
-            _SENTENCE_END.search(current)
-            or _is_structural(line)
-            or current.startswith("#")
-            or short_before_gap
-        ):
+        elif _SENTENCE_END.search(current) or _is_structural(line) or current.startswith("#") or short_before_gap:
             paragraphs.append(current)
             current = line
         elif _LATIN_END.search(current) and _LATIN_START.match(line):

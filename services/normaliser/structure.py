@@ -129,6 +129,13 @@ def split_articles(paragraphs: list[str]) -> list[ArticleText]:
             para = CONTINUED_ON.sub("", para).strip()
         if cont_from:
             para = CONTINUED_FROM.sub("", para).strip()
+        if not para:  # the paragraph was only a continuation marker
+            if current is not None:
+                if cont_on:
+                    current.continued_on = page_number(cont_on.group(1))
+                if cont_from and current.continued_from is None:
+                    current.continued_from = page_number(cont_from.group(1))
+            continue
         if m := BYLINE.match(para):
             d = start()
             d.authors = split_names(m.group(1))

@@ -1,4 +1,7 @@
-"""Celery worker for the normalise queue: `celery -A services.normaliser.worker worker -Q newsingest.normalise`."""
+"""Celery worker for the normalise queue.
+
+`celery -A services.normaliser.worker worker -Q newsingest.normalise`
+"""
 
 from __future__ import annotations
 
@@ -17,18 +20,20 @@ def load_raw(db: ProcessConnection, envelopes: list[Envelope]) -> dict[int, RawD
     """Claim check: the raw bytes travel through Postgres, not through Redis."""
     if not envelopes:
         return {}
-    rows = db.get().execute(
-        "SELECT id, raw, filename, publication, pub_date, page FROM documents WHERE id = ANY(%s)",
-        ([e.document_id for e in envelopes],),
-    ).fetchall()
-    return {
-        r[0]: RawDocument(data=bytes(r[1]), filename=r[2], publication=r[3], date=r[4], page=r[5])
-        for r in rows
-    }
+    rows = (
+        db.get()
+        .execute(
+            "SELECT id, raw, filename, publication, pub_date, page FROM documents WHERE id = ANY(%s)",
+            ([e.document_id for e in envelopes],),
+        )
+        .fetchall()
+    )
+    return {r[0]: RawDocument(data=bytes(r[1]), filename=r[2], publication=r[3], date=r[4], page=r[5]) for r in rows}
 
 
 def run(db: ProcessConnection, env: Envelope, raw: Any) -> NormalisedPage:
     return normalise(raw)
 
 
-task = register_stage(app, StageSpec("normalise", run=run, load=load_raw))
+task_spec = StageSpec("normalise", run=run, load=load_raw)
+task = register_stage(app, task_spec)

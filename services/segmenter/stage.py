@@ -34,9 +34,7 @@ def sentence_ends(text: str) -> list[int]:
 def segment(page: NormalisedPage, engine: Engine | None = None) -> SegmentedPage:
     engine = engine or get_engine(get_settings().segmenter_engine)
     tokens = [
-        ArticleTokens(
-            title=tokenize(engine, a.title), body=tokenize(engine, a.body), sentences=sentence_ends(a.body)
-        )
+        ArticleTokens(title=tokenize(engine, a.title), body=tokenize(engine, a.body), sentences=sentence_ends(a.body))
         for a in page.articles
     ]
     return SegmentedPage(page=page, tokens=tokens)

@@ -20,4 +20,5 @@ def run(db: ProcessConnection, env: Envelope, _: Any) -> SegmentedPage:
     return segment(env.unpack(NormalisedPage), engine)
 
 
-task = register_stage(app, StageSpec("segment", run=run))
+task_spec = StageSpec("segment", run=run)
+task = register_stage(app, task_spec)

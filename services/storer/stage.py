@@ -29,9 +29,7 @@ def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedP
     """Replace the document's results. Returns False (and writes nothing) for a stale run."""
     meta = page.page.document
     with conn.transaction():
-        row = conn.execute(
-            "SELECT run FROM documents WHERE id = %s FOR UPDATE", (document_id,)
-        ).fetchone()
+        row = conn.execute("SELECT run FROM documents WHERE id = %s FOR UPDATE", (document_id,)).fetchone()
         if row is None or row[0] != run:
             return False
         conn.execute("DELETE FROM articles WHERE document_id = %s", (document_id,))
@@ -91,9 +89,7 @@ def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedP
             for pos, analysis in enumerate(page.analyses):
                 for rank, kw in enumerate(analysis.keywords):
                     copy.write_row((article_ids[pos], rank, kw))
-        with conn.cursor().copy(
-            "COPY captions (article_id, position, text, photographer) FROM STDIN"
-        ) as copy:
+        with conn.cursor().copy("COPY captions (article_id, position, text, photographer) FROM STDIN") as copy:
             for pos, art in enumerate(arts):
                 for n, cap in enumerate(art.captions):
                     copy.write_row((article_ids[pos], n, cap.text, cap.photographer))
@@ -106,6 +102,13 @@ def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedP
             WHERE id = %s
             """,
             (PIPELINE_VERSION, page.page.encoding, meta.issue, meta.publication, meta.date, document_id),
+        )
+        # the store stage's own timing becomes visible together with 'stored' (the worker refines it)
+        conn.execute(
+            "UPDATE document_stages SET finished_at = now(), "
+            "duration_ms = extract(epoch FROM clock_timestamp() - started_at) * 1000 "
+            "WHERE document_id = %s AND stage = 'store' AND started_at IS NOT NULL",
+            (document_id,),
         )
         conn.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(document_id)))
     return True

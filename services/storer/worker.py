@@ -17,4 +17,5 @@ def run(db: ProcessConnection, env: Envelope, _: Any) -> None:
     store(db.get(), env.document_id, env.run, env.unpack(ExtractedPage))
 
 
-task = register_stage(app, StageSpec("store", run=run))
+task_spec = StageSpec("store", run=run)
+task = register_stage(app, task_spec)

@@ -96,7 +96,7 @@ async def upload(request: Request, settings: SettingsDep, pool: PoolDep, produce
             UploadedDocument(
                 id=a.id,
                 filename=a.filename,
-                status=a.status,  # type: ignore[arg-type]
+                status=a.status,
                 status_url=_status_url(request, a.id),
                 duplicate=a.duplicate,
             )
@@ -164,7 +164,11 @@ def reprocess(request: Request, doc_id: int, conn: ConnDep, producer: ProducerDe
         raise HTTPException(404, detail=f"document {doc_id} not found")
     run, trace_id = started
     try:
-        enqueue(producer, "normalise", [Envelope(document_id=doc_id, run=run, trace_id=trace_id, stage="normalise")])
+        enqueue(
+            producer,
+            "normalise",
+            [Envelope(document_id=doc_id, run=run, trace_id=trace_id, stage="normalise")],
+        )
     except TRANSIENT_ERRORS as exc:
         reason = f"could not enqueue: broker unavailable ({type(exc).__name__}); reprocess it"
         repo.fail_documents(conn, [doc_id], "normalise", reason)

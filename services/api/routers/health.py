@@ -29,7 +29,7 @@ def readyz(pool: PoolDep, producer: ProducerDep) -> JSONResponse:
     try:
         with producer.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=3)
-            conn.default_channel.client.ping()
+            conn.default_channel.client.ping()  # type: ignore[attr-defined]
         checks["redis"] = "ok"
     except Exception as exc:
         checks["redis"] = f"unreachable: {type(exc).__name__}"
