@@ -20,7 +20,7 @@ class Settings(BaseSettings):
         description="PostgreSQL URL of the newsingest database (created by `make migrate` if missing).",
     )
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL used as the Celery broker.")
-    api_host: str = Field("127.0.0.1", description="Interface the API binds to.")
+    api_host: str = Field("127.0.0.1", description="Interface the API and Flower bind to.")
     api_port: int = Field(8000, description="Port the API listens on.")
     api_url: str = Field("http://127.0.0.1:8000", description="Where `newsingest ingest` finds a running API.")
     flower_port: int = Field(5555, description="Port of the Flower dashboard started by `make run`.")

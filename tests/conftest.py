@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from shared.db import connect, drop_database, ensure_database, migrate, with_database
 from shared.settings import Settings
-from tests.servers import postgres_server, redis_server, throwaway_redis_db
+from tests.servers import drop_orphaned_databases, postgres_server, redis_server, throwaway_redis_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -25,7 +26,8 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def database_url(postgres_url: str) -> Iterator[str]:
-    url = with_database(postgres_url, f"newsingest_test_{uuid.uuid4().hex[:12]}")
+    drop_orphaned_databases(postgres_url)
+    url = with_database(postgres_url, f"newsingest_test_{os.getpid()}_{uuid.uuid4().hex[:8]}")
     ensure_database(url)
     try:
         migrate(url)

@@ -75,7 +75,7 @@ def processes(settings: Settings) -> list[Process]:
                 "services.storer.worker",
                 "flower",
                 f"--port={settings.flower_port}",
-                f"--broker={settings.redis_url}",
+                f"--address={settings.api_host}",
             ],
         ),
     ]

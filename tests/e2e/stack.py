@@ -18,6 +18,14 @@ from shared.settings import Settings
 BIN = Path(sys.executable).parent
 
 
+def die_with_parent() -> None:
+    """In the child: get SIGTERM when the test process dies, so a killed test run leaks no workers."""
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,6 +61,7 @@ class Stack:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,
         )
 
     def wait_ready(self, timeout: float = 60) -> None:

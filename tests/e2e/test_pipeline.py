@@ -130,3 +130,20 @@ def test_redelivered_message_and_reprocess(api, db, stack, seed_paths):
     assert final["status"] == "stored" and final["run"] == 2
     assert final["stages"]["normalise"]["attempts"] == 2
     assert counts(db, doc_id) == before
+
+
+def test_cli_ingest_wait(stack, db, seed_paths):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cli = str(Path(sys.executable).parent / "newsingest")
+    result = subprocess.run(
+        [cli, "ingest", str(seed_paths[0].parent), "--wait", "--api", stack.url, "--timeout", "90"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "uploaded 5 document(s)" in result.stdout and "stored 5, failed 0" in result.stdout
+    assert db.execute("SELECT count(*) FROM documents WHERE status = 'stored'").fetchone()[0] == 5
