@@ -45,6 +45,14 @@ class Settings(BaseSettings):
     segmenter_engine: Literal["rjieba", "jieba"] = Field(
         "rjieba", description="Segmentation engine: rjieba (Rust port, fast) or jieba (pure Python)."
     )
+    user_dict_path: str = Field(
+        "",
+        description="Operator's user dictionary for the segmenter (jieba format: `word [freq] [tag]` a line); "
+        "running workers pick up changes without a restart. Empty: only the shipped news dictionary.",
+    )
+    user_dict_check_interval: int = Field(
+        5, description="Seconds between the segmenter's checks of USER_DICT_PATH for changes."
+    )
     log_level: str = Field("INFO", description="Log level of API and workers.")
 
     @field_validator("database_url")

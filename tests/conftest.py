@@ -62,3 +62,17 @@ def db(database_url: str) -> Iterator[psycopg.Connection]:
 def seed_paths() -> list[Path]:
     assert len(SEEDS) == 5, "the five seed pages must be in seeds/"
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def stored_seeds(database_url: str) -> Iterator[list[int]]:
+    """The five seed pages stored through the real pipeline, for read-side tests (module-wide)."""
+    from tests.factories import store_seed_pages
+
+    conn = connect(database_url)
+    try:
+        conn.execute("TRUNCATE documents RESTART IDENTITY CASCADE")
+        yield store_seed_pages(conn, SEEDS)
+    finally:
+        conn.execute("TRUNCATE documents RESTART IDENTITY CASCADE")
+        conn.close()

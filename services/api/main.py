@@ -10,7 +10,8 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from psycopg_pool import ConnectionPool
 
-from services.api.routers import documents, health
+from services.api.routers import articles, documents, entities, health, search
+from services.segmenter.engine import get_engine
 from shared.celery_app import make_app
 from shared.settings import Settings, get_settings
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "interval_step": 0.5,
         }
         app.state.producer = producer
+        app.state.engine = get_engine(settings.segmenter_engine)  # query segmentation for /v1/search
         try:
             yield
         finally:
@@ -45,6 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.include_router(health.router)
     app.include_router(documents.router)
+    app.include_router(articles.router)
+    app.include_router(search.router)
+    app.include_router(entities.router)
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:

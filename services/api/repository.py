@@ -112,37 +112,3 @@ def list_documents(
             """,
             {"status": status, "before": before_id, "limit": limit},
         ).fetchall()
-
-
-def document_articles(conn: psycopg.Connection, doc_id: int) -> list[dict[str, Any]]:
-    with conn.cursor(row_factory=dict_row) as cur:
-        return cur.execute(
-            """
-            SELECT a.id, a.position, a.title, a.kicker, a.subtitle, a.authors, a.source, a.dateline,
-                   a.continued_on, a.continued_from, a.body, a.summary,
-                   coalesce((SELECT jsonb_agg(jsonb_build_object('text', c.text, 'photographer',
-                                      c.photographer) ORDER BY c.position)
-                             FROM captions c WHERE c.article_id = a.id), '[]') AS captions,
-                   coalesce((SELECT jsonb_agg(jsonb_build_object('text', m.text, 'type', m.type,
-                                      'start', m.start_offset, 'end', m.end_offset, 'value', m.value,
-                                      'role', m.role) ORDER BY m.start_offset, m.end_offset)
-                             FROM entity_mentions m WHERE m.article_id = a.id), '[]') AS entities,
-                   coalesce((SELECT array_agg(k.keyword ORDER BY k.rank)
-                             FROM article_keywords k WHERE k.article_id = a.id), '{}') AS keywords
-            FROM articles a WHERE a.document_id = %s ORDER BY a.position
-            """,
-            (doc_id,),
-        ).fetchall()
-
-
-def reprocess(conn: psycopg.Connection, doc_id: int) -> tuple[int, str] | None:
-    """Start a new run: older in-flight messages become stale. Returns (run, trace_id)."""
-    row = conn.execute(
-        """
-        UPDATE documents SET run = run + 1, status = 'queued', error = NULL, failed_stage = NULL,
-               updated_at = now()
-        WHERE id = %s RETURNING run, trace_id
-        """,
-        (doc_id,),
-    ).fetchone()
-    return (row[0], row[1]) if row else None

@@ -113,3 +113,54 @@ class ReprocessResponse(BaseModel):
 
 class ErrorBody(BaseModel):
     detail: str
+
+
+class ArticleDetail(ArticleOut):
+    document_id: int
+    publication: str | None
+    pub_date: dt.date | None
+    pipeline_version: str
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    document_id: int
+    title: str
+    authors: list[str]
+    publication: str | None
+    pub_date: dt.date | None
+    summary: str
+
+
+class ArticleSummaryList(BaseModel):
+    articles: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class SearchResult(BaseModel):
+    article_id: int
+    document_id: int
+    title: str
+    snippet: str = Field(description="HTML-escaped excerpt with the query words in <mark>")
+    rank: float
+    authors: list[str]
+    publication: str | None
+    pub_date: dt.date | None
+
+
+class SearchResponse(BaseModel):
+    query: list[str] = Field(description="the query as segmented into index terms")
+    results: list[SearchResult]
+    next_offset: int | None
+
+
+class EntitySummary(BaseModel):
+    text: str
+    type: str
+    mentions: int
+    articles: int
+    roles: list[str]
+
+
+class EntityList(BaseModel):
+    entities: list[EntitySummary]

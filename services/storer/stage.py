@@ -9,20 +9,15 @@ and a redelivered message leaves exactly one copy.
 from __future__ import annotations
 
 import json
-import re
 
 import psycopg
 
-from shared.types import ExtractedPage, Tokens
+from shared.search import search_text
+from shared.types import ExtractedPage
 from shared.version import PIPELINE_VERSION
 
 NOTIFY_CHANNEL = "newsingest_documents"
-_WORDLIKE = re.compile(r"\w")
-
-
-def search_text(text: str, tokens: Tokens) -> str:
-    """Space-joined lower-cased tokens: what to_tsvector('simple', …) indexes."""
-    return " ".join(w.lower() for w in tokens.words(text) if _WORDLIKE.search(w))
+STORED_SEQ_LOCK = 0x73746F72  # "stor"
 
 
 def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedPage) -> bool:
@@ -110,5 +105,9 @@ def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedP
             "WHERE document_id = %s AND stage = 'store' AND started_at IS NOT NULL",
             (document_id,),
         )
+        # Catch-up order: the sequence number is taken under a lock held until commit, so numbers
+        # become visible in commit order. Then the event, delivered on commit.
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (STORED_SEQ_LOCK,))
+        conn.execute("UPDATE documents SET stored_seq = nextval('documents_stored_seq') WHERE id = %s", (document_id,))
         conn.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(document_id)))
     return True

@@ -61,3 +61,33 @@ def test_constraints_reject_bad_rows(database_url: str, db):
             "INSERT INTO documents (sha256, size_bytes, raw, status, trace_id) "
             "VALUES (decode(repeat('cd', 32), 'hex'), 1, 'x', 'bogus', 't')"
         )
+
+
+def test_upgrade_from_version_1_with_data(empty_database: str):
+    assert migrate(empty_database, target=1) == [1]
+    with connect(empty_database) as conn:
+        doc = conn.execute(
+            "INSERT INTO documents (sha256, size_bytes, raw, status, trace_id, stored_at) "
+            "VALUES (decode(repeat('ef', 32), 'hex'), 1, 'x', 'stored', 't', now()) RETURNING id"
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO articles (document_id, position, title, body, pipeline_version, search_text, search) "
+            "VALUES (%s, 0, '标题', '正文', '0.1.0', '正文', to_tsvector('simple', '正文'))",
+            (doc,),
+        )
+    applied = migrate(empty_database)
+    assert applied and applied[0] == 2
+    with connect(empty_database) as conn:
+        assert conn.execute("SELECT stored_seq FROM documents WHERE id = %s", (doc,)).fetchone()[0] == 1
+        row = conn.execute("SELECT title, body, stored_seq FROM v_articles WHERE document_id = %s", (doc,)).fetchone()
+        assert row == ("标题", "正文", 1)
+
+
+def test_reader_role_sees_views_but_not_tables(database_url: str, db):
+    db.execute("SET ROLE newsingest_reader")
+    try:
+        assert db.execute("SELECT count(*) FROM v_articles").fetchone()[0] == 0
+        with pytest.raises(Exception, match="permission denied"):
+            db.execute("SELECT count(*) FROM documents")
+    finally:
+        db.execute("RESET ROLE")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from services.api import queries
 from services.api import repository as repo
 from services.api.deps import ConnDep, PoolDep, ProducerDep, SettingsDep
 from services.api.schemas import (
@@ -25,9 +26,11 @@ from services.api.schemas import (
     UploadResponse,
 )
 from services.api.uploads import read_uploads
+from shared import reprocess as reprocessing
 from shared.celery_app import enqueue
 from shared.envelope import Envelope
 from shared.errors import TRANSIENT_ERRORS
+from shared.reprocess import Selection
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
@@ -148,7 +151,7 @@ def get_document(doc_id: int, conn: ConnDep) -> DocumentOut:
 def get_articles(doc_id: int, conn: ConnDep) -> ArticleList:
     """The stored articles in the `newsingest process` article shape (plus id, summary, captions)."""
     _require(repo.get_document(conn, doc_id), doc_id)
-    return ArticleList(articles=[ArticleOut(**row) for row in repo.document_articles(conn, doc_id)])
+    return ArticleList(articles=[ArticleOut(**row) for row in queries.document_articles(conn, doc_id)])
 
 
 @router.post(
@@ -159,18 +162,11 @@ def get_articles(doc_id: int, conn: ConnDep) -> ArticleList:
 )
 def reprocess(request: Request, doc_id: int, conn: ConnDep, producer: ProducerDep) -> ReprocessResponse:
     """Run the document through the pipeline again; its stored results are replaced atomically at the end."""
-    started = repo.reprocess(conn, doc_id)
-    if started is None:
-        raise HTTPException(404, detail=f"document {doc_id} not found")
-    run, trace_id = started
     try:
-        enqueue(
-            producer,
-            "normalise",
-            [Envelope(document_id=doc_id, run=run, trace_id=trace_id, stage="normalise")],
-        )
+        started = reprocessing.reprocess(conn, producer, Selection(ids=[doc_id]))
     except TRANSIENT_ERRORS as exc:
-        reason = f"could not enqueue: broker unavailable ({type(exc).__name__}); reprocess it"
-        repo.fail_documents(conn, [doc_id], "normalise", reason)
-        raise HTTPException(503, detail=reason) from exc
+        raise HTTPException(503, detail=f"could not enqueue: broker unavailable ({type(exc).__name__})") from exc
+    if not started:
+        raise HTTPException(404, detail=f"document {doc_id} not found")
+    run = started[0].run
     return ReprocessResponse(id=doc_id, status="queued", run=run, status_url=_status_url(request, doc_id))
