@@ -66,10 +66,12 @@ def test_constraints_reject_bad_rows(database_url: str, db):
 def test_upgrade_from_version_1_with_data(empty_database: str):
     assert migrate(empty_database, target=1) == [1]
     with connect(empty_database) as conn:
-        doc = conn.execute(
+        inserted = conn.execute(
             "INSERT INTO documents (sha256, size_bytes, raw, status, trace_id, stored_at) "
             "VALUES (decode(repeat('ef', 32), 'hex'), 1, 'x', 'stored', 't', now()) RETURNING id"
-        ).fetchone()[0]
+        ).fetchone()
+        assert inserted is not None
+        doc = inserted[0]
         conn.execute(
             "INSERT INTO articles (document_id, position, title, body, pipeline_version, search_text, search) "
             "VALUES (%s, 0, '标题', '正文', '0.1.0', '正文', to_tsvector('simple', '正文'))",
@@ -78,7 +80,7 @@ def test_upgrade_from_version_1_with_data(empty_database: str):
     applied = migrate(empty_database)
     assert applied and applied[0] == 2
     with connect(empty_database) as conn:
-        assert conn.execute("SELECT stored_seq FROM documents WHERE id = %s", (doc,)).fetchone()[0] == 1
+        assert conn.execute("SELECT stored_seq FROM documents WHERE id = %s", (doc,)).fetchone() == (1,)
         row = conn.execute("SELECT title, body, stored_seq FROM v_articles WHERE document_id = %s", (doc,)).fetchone()
         assert row == ("标题", "正文", 1)
 
