@@ -27,8 +27,9 @@ lint: install  ## ruff + mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy shared services tests
 
-bench: install  ## throughput of the real stack vs. in-process, latency, CPU per stage
+bench: install  ## stack vs. in-process throughput, latency, CPU per stage; storer pages/s; search p95 at 100k articles
 	$(BIN)/newsingest bench $(BENCH_ARGS)
+	$(BIN)/newsingest bench-storage $(BENCH_STORAGE_ARGS)
 
 eval: install  ## quality on the public gold sets in ../shared/eval (skipped when absent)
 	$(BIN)/newsingest eval $(EVAL_ARGS)

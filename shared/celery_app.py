@@ -68,9 +68,11 @@ def enqueue(app: Celery, stage: Stage, envelopes: list[Envelope]) -> None:
 class StageSpec:
     """How a worker runs one stage over a batch.
 
-    run:  calls the pure stage function on the envelope's payload (or on what `load` fetched).
-    load: fetches inputs for the whole batch at once (the normaliser reads raw bytes from Postgres).
-    The result is packed into the next stage's envelope, or discarded for the last stage.
+    run:    calls the pure stage function on the envelope's payload (or on what `load` fetched).
+    load:   fetches inputs for the whole batch at once (the normaliser reads raw bytes from Postgres).
+    commit: takes the batch's results at once (the storer writes them in one transaction) and
+            returns the documents that failed permanently, with reasons.
+    The result is packed into the next stage's envelope, or handed to `commit` for the last stage.
     """
 
     stage: Stage
@@ -78,6 +80,7 @@ class StageSpec:
     load: Callable[[ProcessConnection, list[Envelope]], dict[int, Any]] = lambda db, envs: {
         e.document_id: None for e in envs
     }
+    commit: Callable[[ProcessConnection, list[tuple[Envelope, Any]]], dict[int, str]] | None = None
 
 
 def process_batch(spec: StageSpec, db: ProcessConnection, batch: list[Any]) -> tuple[list[Envelope], dict[int, str]]:
@@ -101,6 +104,7 @@ def process_batch(spec: StageSpec, db: ProcessConnection, batch: list[Any]) -> t
     envelopes = [e for e in envelopes if e.document_id in live]
     inputs = spec.load(db, envelopes)
     forward: list[Envelope] = []
+    results: list[tuple[Envelope, Any]] = []
     durations: dict[int, float] = {}
     next_stage = NEXT_STAGE[spec.stage]
     for env in envelopes:
@@ -120,9 +124,21 @@ def process_batch(spec: StageSpec, db: ProcessConnection, batch: list[Any]) -> t
             durations[env.document_id] = (time.perf_counter() - t0) * 1000
             if next_stage is not None and result is not None:
                 forward.append(env.forward(next_stage, result))
+            results.append((env, result))
             continue
         status.fail(db.get(), spec.stage, env.document_id, env.run, reason)
         failures[env.document_id] = reason
+    if spec.commit is not None and results:
+        t0 = time.perf_counter()
+        committed = spec.commit(db, results)
+        share = (time.perf_counter() - t0) * 1000 / len(results)
+        runs = {env.document_id: env.run for env, _ in results}
+        for doc_id in durations:
+            durations[doc_id] += share
+        for doc_id, reason in committed.items():
+            durations.pop(doc_id, None)
+            status.fail(db.get(), spec.stage, doc_id, runs[doc_id], reason)
+            failures[doc_id] = reason
     status.finish(db.get(), spec.stage, durations)
     return forward, failures
 

@@ -19,8 +19,13 @@ def search_words(text: str, tokens: Tokens) -> list[str]:
 
 
 def search_text(text: str, tokens: Tokens) -> str:
-    """Space-joined lower-cased tokens: what to_tsvector('simple', …) indexes."""
-    return " ".join(search_words(text, tokens))
+    """Space-joined tokens: what to_tsvector('simple', …) indexes (it lower-cases and skips punctuation)."""
+    start = 0
+    words = []
+    for end in tokens.ends:
+        words.append(text[start:end])
+        start = end
+    return " ".join(words)
 
 
 def snippet(body: str, terms: list[str], width: int = 60) -> str:

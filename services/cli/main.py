@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from services.cli.reprocess import add_arguments as reprocess_arguments
 from shared.settings import get_settings
 
 
@@ -99,6 +100,37 @@ def cmd_run(args: argparse.Namespace) -> int:
     return supervise(get_settings())
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from services.cli.bench import BenchOptions, bench
+
+    return bench(
+        BenchOptions(
+            pages=args.pages,
+            batch=args.batch,
+            api=args.api,
+            concurrency=args.concurrency,
+            uploaders=args.uploaders,
+            redis_url=args.redis_url,
+            json_path=args.json,
+            seed=args.seed,
+            timeout=args.timeout,
+        )
+    )
+
+
+def cmd_bench_storage(args: argparse.Namespace) -> int:
+    from services.cli.bench_storage import StorageOptions, bench_storage
+
+    opts = StorageOptions(args.articles, args.repeats, args.batch, args.connections, args.json)
+    return bench_storage(opts, get_settings())
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    from services.cli.reprocess import run
+
+    return run(args, get_settings())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsingest", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -127,6 +159,30 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check that Postgres and Redis are reachable").set_defaults(func=cmd_check)
     sub.add_parser("migrate", help="create the database if needed and apply migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("run", help="check, migrate, then run API, workers and Flower").set_defaults(func=cmd_run)
+
+    p = sub.add_parser("bench", help="throughput of the real stack vs. the in-process pipeline, latency, CPU per stage")
+    p.add_argument("--pages", type=int, default=2000, help="distinct pages built from seeds/")
+    p.add_argument("--batch", type=int, default=20, help="files per upload request")
+    p.add_argument("--api", help="use the stack behind this API URL if it answers /readyz (else start one)")
+    p.add_argument("--concurrency", type=int, help="-c of each worker started here (default: WORKER_CONCURRENCY)")
+    p.add_argument("--uploaders", type=int, default=4, help="concurrent upload threads")
+    p.add_argument("--redis-url", help="Redis URL for a stack started here (default: a free db on REDIS_URL)")
+    p.add_argument("--seed", type=int, help="page generator seed (default 0; random with --api)")
+    p.add_argument("--timeout", type=float, default=1800, help="seconds to wait for all pages to finish")
+    p.add_argument("--json", metavar="PATH", help="also write all figures as JSON")
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("bench-storage", help="storer pages/s and search latency over ~100k stored articles")
+    p.add_argument("--articles", type=int, default=100_000, help="articles to store before timing search")
+    p.add_argument("--batch", type=int, default=20, help="pages per storer transaction")
+    p.add_argument("--connections", type=int, default=2, help="parallel storer connections (like -c of the storer)")
+    p.add_argument("--repeats", type=int, default=20, help="times each search query is timed")
+    p.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    p.set_defaults(func=cmd_bench_storage)
+
+    p = sub.add_parser("reprocess", help="re-run documents (after a rule or dictionary change)")
+    reprocess_arguments(p)
+    p.set_defaults(func=cmd_reprocess)
     return parser
 
 

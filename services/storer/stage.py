@@ -1,14 +1,17 @@
-"""The store stage: ExtractedPage → rows, in one transaction, idempotently.
+"""The store stage: ExtractedPages → rows, one transaction per batch, idempotently.
 
-The document row is locked, its previous results deleted and the new ones inserted (articles with
-one multi-row INSERT, mentions/keywords/captions with COPY), the document marked stored and a
-NOTIFY sent, all in one transaction: a reader sees the old results or the new ones, never a mix,
-and a redelivered message leaves exactly one copy.
+The documents' rows are locked (in id order, so concurrent storers cannot deadlock), their previous
+results deleted and the new ones inserted (articles with one multi-row INSERT, mentions, keywords
+and captions with COPY), the documents marked stored with a commit-ordered `stored_seq`, and a
+NOTIFY sent per document, all in one transaction: a reader sees a document's old results or its
+new ones, never a mix, and a redelivered message leaves exactly one copy. A batch costs the same
+dozen round trips whether it holds one page or fifty.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import psycopg
 
@@ -20,94 +23,140 @@ NOTIFY_CHANNEL = "newsingest_documents"
 STORED_SEQ_LOCK = 0x73746F72  # "stor"
 
 
-def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedPage) -> bool:
-    """Replace the document's results. Returns False (and writes nothing) for a stale run."""
-    meta = page.page.document
+@dataclass(frozen=True)
+class StoreItem:
+    document_id: int
+    run: int
+    page: ExtractedPage
+
+
+def _article_columns(items: list[StoreItem]) -> dict[str, list[object]]:
+    cols: dict[str, list[object]] = {
+        k: []
+        for k in (
+            "doc", "position", "title", "kicker", "subtitle", "authors", "source", "dateline", "continued_on",
+            "continued_from", "body", "summary", "publication", "pub_date", "search_text",
+        )
+    }  # fmt: skip
+    for item in items:
+        page = item.page
+        meta = page.page.document
+        for pos, (art, analysis, toks) in enumerate(zip(page.page.articles, page.analyses, page.tokens, strict=True)):
+            cols["doc"].append(item.document_id)
+            cols["position"].append(pos)
+            cols["title"].append(art.title)
+            cols["kicker"].append(art.kicker)
+            cols["subtitle"].append(art.subtitle)
+            cols["authors"].append(json.dumps(art.authors, ensure_ascii=False))
+            cols["source"].append(art.source)
+            cols["dateline"].append(art.dateline)
+            cols["continued_on"].append(art.continued_on)
+            cols["continued_from"].append(art.continued_from)
+            cols["body"].append(art.body)
+            cols["summary"].append(analysis.summary)
+            cols["publication"].append(meta.publication)
+            cols["pub_date"].append(meta.date)
+            cols["search_text"].append(search_text(art.title, toks.title) + " " + search_text(art.body, toks.body))
+    return cols
+
+
+def _copy_children(conn: psycopg.Connection, items: list[StoreItem], article_ids: dict[tuple[int, int], int]) -> None:
+    with conn.cursor().copy(
+        "COPY entity_mentions (article_id, type, text, value, role, start_offset, end_offset) FROM STDIN"
+    ) as copy:
+        for item in items:
+            for pos, analysis in enumerate(item.page.analyses):
+                aid = article_ids[item.document_id, pos]
+                for e in analysis.entities:
+                    value = None if e.value is None else json.dumps(e.value, ensure_ascii=False)
+                    copy.write_row((aid, e.type, e.text, value, e.role, e.start, e.end))
+    with conn.cursor().copy("COPY article_keywords (article_id, rank, keyword) FROM STDIN") as copy:
+        for item in items:
+            for pos, analysis in enumerate(item.page.analyses):
+                for rank, kw in enumerate(analysis.keywords):
+                    copy.write_row((article_ids[item.document_id, pos], rank, kw))
+    with conn.cursor().copy("COPY captions (article_id, position, text, photographer) FROM STDIN") as copy:
+        for item in items:
+            for pos, art in enumerate(item.page.page.articles):
+                for n, cap in enumerate(art.captions):
+                    copy.write_row((article_ids[item.document_id, pos], n, cap.text, cap.photographer))
+
+
+def store_many(conn: psycopg.Connection, items: list[StoreItem]) -> list[int]:
+    """Replace the results of every document in `items`; returns the ids stored (stale runs are skipped)."""
+    if not items:
+        return []
     with conn.transaction():
-        row = conn.execute("SELECT run FROM documents WHERE id = %s FOR UPDATE", (document_id,)).fetchone()
-        if row is None or row[0] != run:
-            return False
-        conn.execute("DELETE FROM articles WHERE document_id = %s", (document_id,))
-        arts = page.page.articles
-        cols = {
-            "position": list(range(len(arts))),
-            "title": [a.title for a in arts],
-            "kicker": [a.kicker for a in arts],
-            "subtitle": [a.subtitle for a in arts],
-            "authors": [json.dumps(a.authors, ensure_ascii=False) for a in arts],
-            "source": [a.source for a in arts],
-            "dateline": [a.dateline for a in arts],
-            "continued_on": [a.continued_on for a in arts],
-            "continued_from": [a.continued_from for a in arts],
-            "body": [a.body for a in arts],
-            "summary": [an.summary for an in page.analyses],
-            "search_text": [
-                search_text(a.title, t.title) + " " + search_text(a.body, t.body)
-                for a, t in zip(arts, page.tokens, strict=True)
-            ],
-        }
-        ids = conn.execute(
+        current: dict[int, int] = dict(
+            conn.execute(
+                "SELECT id, run FROM documents WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                ([i.document_id for i in items],),
+            ).fetchall()
+        )
+        live = {i.document_id: i for i in items if current.get(i.document_id) == i.run}  # last one wins
+        items = list(live.values())
+        ids = list(live)
+        if not ids:
+            return []
+        conn.execute("DELETE FROM articles WHERE document_id = ANY(%s)", (ids,))
+        rows = conn.execute(
             """
             INSERT INTO articles (document_id, position, title, kicker, subtitle, authors, source, dateline,
                                   continued_on, continued_from, body, summary, publication, pub_date,
                                   pipeline_version, search_text, search)
-            SELECT %(doc)s, u.position, u.title, u.kicker, u.subtitle,
+            SELECT u.doc, u.position, u.title, u.kicker, u.subtitle,
                    ARRAY(SELECT jsonb_array_elements_text(u.authors::jsonb)), u.source, u.dateline,
-                   u.continued_on, u.continued_from, u.body, u.summary, %(publication)s, %(pub_date)s,
+                   u.continued_on, u.continued_from, u.body, u.summary, u.publication, u.pub_date,
                    %(version)s, u.search_text, to_tsvector('simple', u.search_text)
-            FROM unnest(%(position)s::int[], %(title)s::text[], %(kicker)s::text[], %(subtitle)s::text[],
-                        %(authors)s::text[], %(source)s::text[], %(dateline)s::text[],
+            FROM unnest(%(doc)s::bigint[], %(position)s::int[], %(title)s::text[], %(kicker)s::text[],
+                        %(subtitle)s::text[], %(authors)s::text[], %(source)s::text[], %(dateline)s::text[],
                         %(continued_on)s::int[], %(continued_from)s::int[], %(body)s::text[],
-                        %(summary)s::text[], %(search_text)s::text[])
-                 AS u(position, title, kicker, subtitle, authors, source, dateline, continued_on,
-                      continued_from, body, summary, search_text)
-            ORDER BY u.position
-            RETURNING id, position
+                        %(summary)s::text[], %(publication)s::text[], %(pub_date)s::date[],
+                        %(search_text)s::text[])
+                 AS u(doc, position, title, kicker, subtitle, authors, source, dateline, continued_on,
+                      continued_from, body, summary, publication, pub_date, search_text)
+            RETURNING id, document_id, position
             """,
-            {
-                **cols,
-                "doc": document_id,
-                "publication": meta.publication,
-                "pub_date": meta.date,
-                "version": PIPELINE_VERSION,
-            },
+            {**_article_columns(items), "version": PIPELINE_VERSION},
         ).fetchall()
-        article_ids = {pos: aid for aid, pos in ids}
-        with conn.cursor().copy(
-            "COPY entity_mentions (article_id, type, text, value, role, start_offset, end_offset) FROM STDIN"
-        ) as copy:
-            for pos, analysis in enumerate(page.analyses):
-                for e in analysis.entities:
-                    value = None if e.value is None else json.dumps(e.value, ensure_ascii=False)
-                    copy.write_row((article_ids[pos], e.type, e.text, value, e.role, e.start, e.end))
-        with conn.cursor().copy("COPY article_keywords (article_id, rank, keyword) FROM STDIN") as copy:
-            for pos, analysis in enumerate(page.analyses):
-                for rank, kw in enumerate(analysis.keywords):
-                    copy.write_row((article_ids[pos], rank, kw))
-        with conn.cursor().copy("COPY captions (article_id, position, text, photographer) FROM STDIN") as copy:
-            for pos, art in enumerate(arts):
-                for n, cap in enumerate(art.captions):
-                    copy.write_row((article_ids[pos], n, cap.text, cap.photographer))
+        _copy_children(conn, items, {(doc, pos): aid for aid, doc, pos in rows})
+        meta = [i.page.page.document for i in items]
         conn.execute(
             """
-            UPDATE documents SET status = 'stored', stored_at = now(), updated_at = now(),
-                   pipeline_version = %s, encoding = %s, issue = coalesce(issue, %s),
-                   publication = coalesce(publication, %s), pub_date = coalesce(pub_date, %s::date),
-                   error = NULL, failed_stage = NULL
-            WHERE id = %s
+            UPDATE documents d SET status = 'stored', stored_at = now(), updated_at = now(),
+                   pipeline_version = %(version)s, encoding = u.encoding, issue = coalesce(d.issue, u.issue),
+                   publication = coalesce(d.publication, u.publication),
+                   pub_date = coalesce(d.pub_date, u.pub_date), error = NULL, failed_stage = NULL
+            FROM unnest(%(ids)s::bigint[], %(encoding)s::text[], %(issue)s::text[], %(publication)s::text[],
+                        %(pub_date)s::date[]) AS u(id, encoding, issue, publication, pub_date)
+            WHERE d.id = u.id
             """,
-            (PIPELINE_VERSION, page.page.encoding, meta.issue, meta.publication, meta.date, document_id),
+            {
+                "version": PIPELINE_VERSION,
+                "ids": ids,
+                "encoding": [i.page.page.encoding for i in items],
+                "issue": [m.issue for m in meta],
+                "publication": [m.publication for m in meta],
+                "pub_date": [m.date for m in meta],
+            },
         )
         # the store stage's own timing becomes visible together with 'stored' (the worker refines it)
         conn.execute(
             "UPDATE document_stages SET finished_at = now(), "
             "duration_ms = extract(epoch FROM clock_timestamp() - started_at) * 1000 "
-            "WHERE document_id = %s AND stage = 'store' AND started_at IS NOT NULL",
-            (document_id,),
+            "WHERE document_id = ANY(%s) AND stage = 'store' AND started_at IS NOT NULL",
+            (ids,),
         )
-        # Catch-up order: the sequence number is taken under a lock held until commit, so numbers
-        # become visible in commit order. Then the event, delivered on commit.
+        # Catch-up order: sequence numbers are taken under a lock held until commit, so they become
+        # visible in commit order. Then the events, delivered on commit.
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (STORED_SEQ_LOCK,))
-        conn.execute("UPDATE documents SET stored_seq = nextval('documents_stored_seq') WHERE id = %s", (document_id,))
-        conn.execute("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(document_id)))
-    return True
+        conn.execute(
+            "UPDATE documents SET stored_seq = nextval('documents_stored_seq') WHERE id = ANY(%s)", (sorted(ids),)
+        )
+        conn.execute("SELECT pg_notify(%s, id::text) FROM unnest(%s::bigint[]) AS id", (NOTIFY_CHANNEL, sorted(ids)))
+    return ids
+
+
+def store(conn: psycopg.Connection, document_id: int, run: int, page: ExtractedPage) -> bool:
+    """Replace one document's results. Returns False (and writes nothing) for a stale run."""
+    return bool(store_many(conn, [StoreItem(document_id, run, page)]))

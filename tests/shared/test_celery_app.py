@@ -63,3 +63,20 @@ def test_stale_run_is_dropped(db, database_url, seed_paths):
     forward, failures = process_batch(normaliser.task_spec, ProcessConnection(database_url), [msg])
     assert forward == [] and failures == {}
     assert _status(db, doc)[0] == "queued"
+
+
+def test_store_batch_is_one_transaction_but_a_refused_document_fails_alone(db, database_url, seed_paths):
+    good_data, bad_data = seed_paths[0].read_bytes(), seed_paths[1].read_bytes()
+    good, bad = insert_document(db, good_data), insert_document(db, bad_data)
+    broken = extracted(bad_data)
+    broken.analyses[0].entities[0].end = -5  # the database's CHECK constraint refuses this row
+    batch = [
+        Envelope(document_id=good, stage="extract").forward("store", extracted(good_data)).to_wire(),
+        Envelope(document_id=bad, stage="extract").forward("store", broken).to_wire(),
+    ]
+    forward, failures = process_batch(storer.task_spec, ProcessConnection(database_url), batch)
+    assert forward == [] and set(failures) == {bad} and "CheckViolation" in failures[bad]
+    assert _status(db, good)[0] == "stored" and counts(db, good)["articles"] > 0
+    assert _status(db, bad)[:2] == ("failed", "store") and counts(db, bad)["articles"] == 0
+    seqs = db.execute("SELECT stored_seq FROM documents WHERE id = %s", (good,)).fetchone()
+    assert seqs[0] is not None
