@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
+from shared.db import connect
 from shared.envelope import Envelope
 from shared.settings import Settings
 from tests.conftest import ROOT
@@ -33,3 +36,21 @@ def test_envelope_schema_in_readme_matches_the_model():
 
 def test_quickstart_commands():
     assert "make run" in README and "make test" in README
+
+
+def _example_queries() -> list[str]:
+    section = README.split("### Example queries", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_ten_example_queries_are_documented():
+    assert len(_example_queries()) >= 10
+
+
+@pytest.mark.parametrize("number", range(1, 11))
+def test_example_query_returns_rows_on_the_seed_pages(number, stored_seeds, database_url):
+    sql = _example_queries()[number - 1]
+    with connect(database_url) as conn:
+        conn.execute("SET ROLE newsingest_reader")  # downstream services only see the views
+        rows = conn.execute(sql).fetchall()
+    assert rows, f"example query {number} returned nothing:\n{sql}"

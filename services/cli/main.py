@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from services.cli.evaluate import add_arguments as eval_arguments
 from services.cli.reprocess import add_arguments as reprocess_arguments
 from shared.settings import get_settings
 
@@ -125,6 +126,12 @@ def cmd_bench_storage(args: argparse.Namespace) -> int:
     return bench_storage(opts, get_settings())
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from services.cli.evaluate import cmd_eval as run_eval
+
+    return run_eval(args)
+
+
 def cmd_reprocess(args: argparse.Namespace) -> int:
     from services.cli.reprocess import run
 
@@ -179,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeats", type=int, default=20, help="times each search query is timed")
     p.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     p.set_defaults(func=cmd_bench_storage)
+
+    p = sub.add_parser("eval", help="quality on the public gold sets in ../shared/eval (skipped when absent)")
+    eval_arguments(p)
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("reprocess", help="re-run documents (after a rule or dictionary change)")
     reprocess_arguments(p)

@@ -5,21 +5,43 @@ from __future__ import annotations
 import datetime as dt
 
 from services.extractor.entities import extract_entities
-from services.extractor.keywords import keywords
+from services.extractor.keywords import keyword_weights
 from shared.types import ArticleAnalysis, ArticleTokens, ExtractedPage, SegmentedPage
 
 
-def _summary(body: str, tokens: ArticleTokens, max_sentences: int = 2, max_chars: int = 160) -> str:
-    out, start = "", 0
-    for n, end in enumerate(tokens.sentences):
-        sentence = body[start:end].strip()
+def _summary(
+    body: str, tokens: ArticleTokens, weights: dict[str, float], max_sentences: int = 3, max_chars: int = 160
+) -> str:
+    """1–3 consecutive sentences of the body (a slice of it): the window that carries most keywords,
+    with a bonus for the lead, which in news usually says who did what."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in tokens.sentences:
+        a, b = start, end
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
         start = end
-        if not sentence:
-            continue
-        if out and (n >= max_sentences or len(out) + len(sentence) > max_chars):
-            break
-        out += sentence
-    return out
+        if b - a >= 2:
+            spans.append((a, b))
+    if not spans:
+        return body.strip()[:max_chars]
+
+    def score(a: int, b: int) -> float:
+        text = body[a:b]
+        return sum(w for k, w in weights.items() if k in text)
+
+    best, best_score = spans[0], -1.0
+    for i in range(len(spans)):
+        for j in range(i, min(i + max_sentences, len(spans))):
+            a, b = spans[i][0], spans[j][1]
+            if b - a > max_chars and j > i:
+                break
+            value = score(a, b) * (1.5 if i == 0 else 1.0) / (1 + (b - a) / 200)
+            if value > best_score:
+                best, best_score = (a, b), value
+    return body[best[0] : best[1]]
 
 
 def extract(seg: SegmentedPage) -> ExtractedPage:
@@ -29,11 +51,12 @@ def extract(seg: SegmentedPage) -> ExtractedPage:
         body = article.body
         words = [(body[s:e], tag) for s, e, tag in toks.body.spans()]
         title_words = [(article.title[s:e], tag) for s, e, tag in toks.title.spans()]
+        ranked = keyword_weights(title_words + words)
         analyses.append(
             ArticleAnalysis(
                 entities=extract_entities(body, toks.body, page_date),
-                keywords=keywords(title_words + words),
-                summary=_summary(body, toks),
+                keywords=[w for w, _ in ranked],
+                summary=_summary(body, toks, dict(ranked)),
             )
         )
     return ExtractedPage(page=seg.page, tokens=seg.tokens, analyses=analyses)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from services.extractor.entities import load as load_entities
 from services.extractor.keywords import idf_table
 from services.extractor.stage import extract
 from shared.celery_app import StageSpec, make_app, register_stage
@@ -12,7 +13,8 @@ from shared.envelope import Envelope
 from shared.types import ExtractedPage, SegmentedPage
 
 app = make_app("newsingest-extractor")
-idf_table()  # load the IDF table before the pool forks
+idf_table()  # load the IDF table and the entity lists before the pool forks
+load_entities()
 
 
 def run(db: ProcessConnection, env: Envelope, _: Any) -> ExtractedPage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from services.segmenter.engine import Engine, get_engine
 from shared.settings import get_settings
@@ -12,16 +13,14 @@ _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*|\n")
 
 
 def tokenize(engine: Engine, text: str) -> Tokens:
-    ends: list[int] = []
-    pos: list[str] = []
-    offset = 0
-    for word, tag in engine.tag(text):
-        offset += len(word)
-        ends.append(offset)
-        pos.append(tag)
+    """Tokens of `text` (full-width folded before cutting; offsets are those of `text`)."""
+    pairs = engine.tag_folded(text)
+    ends = list(accumulate(len(w) for w, _ in pairs))
+    pos = [tag for _, tag in pairs]
+    offset = ends[-1] if ends else 0
     if offset != len(text):  # engines must cover the text exactly; offsets depend on it
         raise RuntimeError(f"segmenter lost characters: {offset} != {len(text)}")
-    return Tokens(ends=ends, pos=pos)
+    return Tokens.model_construct(ends=ends, pos=pos)
 
 
 def sentence_ends(text: str) -> list[int]:
