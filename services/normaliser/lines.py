@@ -1,50 +1,78 @@
-"""Rejoin hard-wrapped lines into paragraphs.
+"""Step 4 — lines: split the text into stripped lines and tag the ones that are structure, not prose.
 
-A line break is kept as a paragraph break only after sentence-final punctuation or around
-structural lines (headings, bylines, markers); everywhere else the lines are joined, with no space
-between CJK characters and one space between Latin words. Blank lines inside a wrapped sentence
-(some exports double every line break) are ignored.
+Each line remembers whether a blank line came before it (a `gap`). Tags: markdown headings (with their
+level) and bold leads, bylines (`■本报记者 X`, `□记者 X Y`, a bare `本报记者 X`), pull-quote starts
+(`■ …`), continuation markers (`▼ 下转第三版`, `（上接第一版）`, split off the prose they are printed
+in), teaser references (`刊第二版`), and prose lines that open an article (`本报讯`, `新华社…电`).
+Everything else is `text`, left for the rejoiner.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。！？!?…：:；”」』）)]$")
-_STRUCTURAL = re.compile(r"^(#{1,6}\s|[■□▼▲●◆]|本报讯|新华社|本报记者|记者|（上接|\(上接|▼)")
-_LATIN_END = re.compile(r"[A-Za-z0-9,.]$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+from services.normaliser.patterns import (
+    BYLINE,
+    CONTINUED_FROM,
+    CONTINUED_ON,
+    MD_BOLD,
+    MD_HEADING,
+    PLAIN_BYLINE,
+    PULL_QUOTE,
+    SOURCE_LEAD,
+    TEASER_REF,
+    page_number,
+)
 
 
-def _is_structural(line: str) -> bool:
-    return bool(_STRUCTURAL.match(line))
+@dataclass
+class Line:
+    text: str
+    kind: str = "text"  # text | lead | heading | bold | byline | pull | marker_on | marker_from | teaser_ref
+    gap: bool = False  # a blank line came before it
+    level: int = 0  # markdown heading level
+    page: int | None = None  # for markers and teaser references
 
 
-def _typical_width(lines: list[str]) -> int:
-    lengths = sorted(len(line) for line in lines if line)
-    return lengths[int(len(lengths) * 0.8)] if lengths else 0
+def _classify(text: str, gap: bool) -> list[Line]:
+    if m := MD_HEADING.match(text):
+        return [Line(m.group(2).replace("**", "").strip(), "heading", gap, level=len(m.group(1)))]
+    if m := MD_BOLD.match(text):
+        return [Line(m.group(1).strip(), "bold", gap)]
+    text = text.replace("**", "")
+    if "下转" in text and (m := CONTINUED_ON.search(text)):
+        before, after = text[: m.start()].strip(), text[m.end() :].strip()
+        out = _classify(before, gap) if before else []
+        out.append(Line("", "marker_on", gap and not before, page=page_number(m.group(1))))
+        if after:
+            out.extend(_classify(after, False))
+        return out
+    if "上接" in text and (m := CONTINUED_FROM.search(text)):
+        before, after = text[: m.start()].strip(), text[m.end() :].strip()
+        out = _classify(before, gap) if before else []
+        out.append(Line("", "marker_from", gap and not before, page=page_number(m.group(1))))
+        if after:
+            out.extend(_classify(after, False))
+        return out
+    if m := TEASER_REF.match(text):
+        return [Line(text, "teaser_ref", gap, page=page_number(m.group(1)))]
+    if (BYLINE.match(text) or PLAIN_BYLINE.match(text)) and not text.endswith("摄"):
+        return [Line(text, "byline", gap)]
+    if PULL_QUOTE.match(text):
+        return [Line(text.lstrip("■□ "), "pull", gap)]
+    if SOURCE_LEAD.match(text):
+        return [Line(text, "lead", gap)]
+    return [Line(text, "text", gap)]
 
 
-def rejoin(text: str) -> list[str]:
-    lines = [raw.strip() for raw in text.split("\n")]
-    width = _typical_width(lines)
-    paragraphs: list[str] = []
-    current, last_len, gap = "", 0, False
-    for line in lines:
-        if not line:
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
             gap = True
             continue
-        short_before_gap = gap and last_len < 0.6 * width
-        if not current:
-            current = line
-        elif _SENTENCE_END.search(current) or _is_structural(line) or current.startswith("#") or short_before_gap:
-            paragraphs.append(current)
-            current = line
-        elif _LATIN_END.search(current) and _LATIN_START.match(line):
-            current = f"{current} {line}"
-        else:
-            current += line
-        last_len, gap = len(line), False
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+        lines.extend(_classify(stripped, gap))
+        gap = False
+    return lines

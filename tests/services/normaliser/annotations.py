@@ -1,0 +1,39 @@
+"""The hand annotations of the seed pages (tests/fixtures/seeds/*.json) and helpers to check a page against them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from shared.types import ArticleText
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
+FIELDS = ("title", "kicker", "subtitle", "authors", "source", "dateline", "continued_on", "continued_from")
+_TERMINAL = re.compile(r"[。！？…”）]$")
+
+
+def load(stem: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def check(art: ArticleText, want: dict[str, Any], check: str, value: str) -> bool:
+    if check == "contains":
+        return value in art.body
+    if check == "not_contains":
+        return value not in art.body
+    if check == "ends":
+        return art.body.endswith(value)
+    if check == "starts":
+        return art.body.startswith(value)
+    raise ValueError(check)
+
+
+def wrap_artefacts(body: str) -> list[str]:
+    """Body paragraphs that stop mid-sentence and are not short section heads: line-break artefacts."""
+    return [p for p in body.split("\n") if not _TERMINAL.search(p) and (len(p) > 40 or "。" in p)]
