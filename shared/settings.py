@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     user_dict_check_interval: int = Field(
         5, description="Seconds between the segmenter's checks of USER_DICT_PATH for changes."
     )
+    search_window: int = Field(
+        200,
+        description="/v1/search ranks this many of the most recent matching articles (bounds its latency on "
+        "common words).",
+    )
     log_level: str = Field("INFO", description="Log level of API and workers.")
 
     @field_validator("database_url")
@@ -69,7 +74,9 @@ class Settings(BaseSettings):
             raise ValueError("REDIS_URL must be a redis:// URL")
         return v
 
-    @field_validator("max_upload_bytes", "max_files_per_request", "worker_concurrency", "visibility_timeout")
+    @field_validator(
+        "max_upload_bytes", "max_files_per_request", "worker_concurrency", "visibility_timeout", "search_window"
+    )
     @classmethod
     def _positive(cls, v: int) -> int:
         if v <= 0:

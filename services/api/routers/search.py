@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from services.api import queries
-from services.api.deps import ConnDep
+from services.api.deps import ConnDep, SettingsDep
 from services.api.filters import FilterDep
 from services.api.schemas import ErrorBody, SearchResponse, SearchResult
 from services.segmenter.engine import Engine
@@ -21,6 +21,7 @@ router = APIRouter(prefix="/v1/search", tags=["search"])
 def search(
     request: Request,
     conn: ConnDep,
+    settings: SettingsDep,
     flt: FilterDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="words to find, e.g. 生物医药 临港")],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -28,14 +29,15 @@ def search(
 ) -> SearchResponse:
     """The query is segmented by the same segmenter as the articles; every word must match.
 
-    Ranked by `ts_rank_cd`; snippets are HTML-escaped with the words in `<mark>`. Filters as in
+    The `SEARCH_WINDOW` most recent matches (by publication date) are ranked by `ts_rank_cd`;
+    snippets are HTML-escaped with the words in `<mark>`. Filters as in
     `/v1/articles` (`from`, `to`, `publication`, `person`, `org`, `loc`, `entity`, `author`).
     """
     engine: Engine = request.app.state.engine
     terms = search_words(q, tokenize(engine, q))
     if not terms:
         raise HTTPException(422, detail="the query has no searchable words")
-    rows = queries.search(conn, terms, flt, limit + 1, offset)
+    rows = queries.search(conn, terms, flt, limit + 1, offset, settings.search_window)
     more = len(rows) > limit
     return SearchResponse(
         query=terms,

@@ -85,3 +85,14 @@ def test_entities_ordered_by_mentions_with_roles(reader):
     assert xi["mentions"] >= xi["articles"] >= 3
     filtered = reader.get("/v1/entities", params={"q": "吉宁"}).json()["entities"]
     assert filtered and all("吉宁" in e["text"] for e in filtered)
+
+
+def test_search_ranks_only_the_most_recent_window(database_url, redis_url, stored_seeds):
+    from shared.settings import Settings
+
+    settings = Settings(database_url=database_url, redis_url=redis_url, search_window=2, _env_file=None)
+    with TestClient(create_app(settings)) as c:
+        results = c.get("/v1/search", params={"q": "习近平", "limit": 10}).json()["results"]
+    assert len(results) == 2
+    # the two newest matching pages: 002 (2026-01-15) and 003 (2024-01-10) mention 习近平
+    assert {r["pub_date"] for r in results} <= {"2026-01-15", "2024-01-10"}
