@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from shared.celery_app import make_app
-from shared.db import connect
-from shared.reprocess import Selection, reprocess
-from shared.settings import Settings
 from shared.version import PIPELINE_VERSION
+
+if TYPE_CHECKING:
+    from shared.settings import Settings
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -24,6 +24,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    # imported here: the parser is built for every command, and Celery costs 0.4 s to import
+    from shared.celery_app import make_app
+    from shared.db import connect
+    from shared.reprocess import Selection, reprocess
+
     sel = Selection(
         ids=args.ids,
         all=args.all,
