@@ -23,6 +23,7 @@ class Selection:
     failed: bool = False
     since: dt.date | None = None
     outdated_from: str | None = None  # pipeline version: re-run what an older pipeline stored
+    stuck_minutes: int | None = None  # not finished and untouched this long (lost message, dead broker)
 
 
 def start_runs(conn: psycopg.Connection, sel: Selection) -> list[Envelope]:
@@ -34,10 +35,19 @@ def start_runs(conn: psycopg.Connection, sel: Selection) -> list[Envelope]:
           AND (%(all)s OR %(ids)s::bigint[] IS NOT NULL OR (%(failed)s AND status = 'failed')
                OR (%(since)s::date IS NOT NULL AND created_at >= %(since)s::date)
                OR (%(version)s::text IS NOT NULL AND status = 'stored'
-                   AND pipeline_version IS DISTINCT FROM %(version)s))
+                   AND pipeline_version IS DISTINCT FROM %(version)s)
+               OR (%(stuck)s::int IS NOT NULL AND status NOT IN ('stored', 'failed')
+                   AND updated_at < now() - make_interval(mins => %(stuck)s::int)))
         RETURNING id, run, trace_id
         """,
-        {"ids": sel.ids, "all": sel.all, "failed": sel.failed, "since": sel.since, "version": sel.outdated_from},
+        {
+            "ids": sel.ids,
+            "all": sel.all,
+            "failed": sel.failed,
+            "since": sel.since,
+            "version": sel.outdated_from,
+            "stuck": sel.stuck_minutes,
+        },
     ).fetchall()
     return [Envelope(document_id=r[0], run=r[1], trace_id=r[2], stage="normalise") for r in sorted(rows)]
 

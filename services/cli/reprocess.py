@@ -20,6 +20,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     which.add_argument(
         "--outdated", action="store_true", help=f"documents stored by a pipeline other than {PIPELINE_VERSION}"
     )
+    which.add_argument(
+        "--stuck",
+        type=int,
+        metavar="MINUTES",
+        help="documents not stored or failed and untouched for MINUTES (a lost message); safe to run from cron",
+    )
     which.add_argument("--ids", type=lambda s: [int(x) for x in s.split(",")], help="comma-separated ids")
 
 
@@ -35,6 +41,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         failed=args.failed,
         since=args.since,
         outdated_from=PIPELINE_VERSION if args.outdated else None,
+        stuck_minutes=args.stuck,
     )
     with connect(settings.database_url) as conn:
         started = reprocess(conn, make_app("newsingest-cli", settings), sel)

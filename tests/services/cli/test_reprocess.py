@@ -59,3 +59,18 @@ def test_all_and_outdated(db, settings, queue):
 def test_selection_is_required():
     with pytest.raises(SystemExit):
         _parse()
+
+
+def test_stuck_documents_are_requeued(db, settings, queue):
+    stuck = insert_document(db, "本报讯 五。".encode())
+    fresh = insert_document(db, "本报讯 六。".encode())
+    done = insert_document(db, "本报讯 七。".encode())
+    db.execute(
+        "UPDATE documents SET status = 'segmenting', updated_at = now() - interval '2 hours' WHERE id = %s", (stuck,)
+    )
+    db.execute("UPDATE documents SET status = 'segmenting' WHERE id = %s", (fresh,))
+    db.execute("UPDATE documents SET status = 'stored', updated_at = now() - interval '2 hours' WHERE id = %s", (done,))
+    cli.run(_parse("--stuck", "60"), settings)
+    assert _runs(db) == {stuck: 2, fresh: 1, done: 1}
+    assert db.execute("SELECT status FROM documents WHERE id = %s", (stuck,)).fetchone() == ("queued",)
+    assert queue.llen(QUEUES["normalise"]) == 1
