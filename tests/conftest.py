@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from shared.db import connect, drop_database, ensure_database, migrate, with_database
+from services.cli.scratch import claim_redis_db, throwaway_database
+from shared.db import connect
 from shared.settings import Settings
-from tests.servers import drop_orphaned_databases, postgres_server, redis_server, throwaway_redis_db
+from tests.servers import postgres_server, redis_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -26,19 +25,13 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def database_url(postgres_url: str) -> Iterator[str]:
-    drop_orphaned_databases(postgres_url)
-    url = with_database(postgres_url, f"newsingest_test_{os.getpid()}_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    try:
-        migrate(url)
+    with throwaway_database(postgres_url, "newsingest_test") as url:
         yield url
-    finally:
-        drop_database(url)
 
 
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
-    with redis_server() as server, throwaway_redis_db(server) as url:
+    with redis_server() as server, claim_redis_db(server) as url:
         yield url
 
 

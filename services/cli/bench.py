@@ -15,20 +15,17 @@ import math
 import multiprocessing
 import os
 import random
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 import psycopg
@@ -36,13 +33,14 @@ import redis
 from tqdm import tqdm
 
 from services.cli.pipeline import run_pipeline
-from services.cli.supervisor import SERVICES, processes
+from services.cli.scratch import claim_redis_db, free_port, throwaway_database
+from services.cli.supervisor import SERVICES, processes, stop_children
 from services.extractor.stage import extract
 from services.normaliser.stage import normalise
 from services.segmenter.engine import get_engine
 from services.segmenter.stage import segment
 from shared.celery_app import make_app
-from shared.db import connect, drop_database, ensure_database, migrate, with_database
+from shared.db import connect
 from shared.settings import Settings, get_settings
 from shared.types import STAGES, RawDocument
 
@@ -50,7 +48,6 @@ SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 BIN = Path(sys.executable).parent
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TARGET_RATIO = 0.7
-REDIS_CLAIM_KEY = "newsingest:bench-claim"
 PUBLICATIONS = ("人民日报", "解放日报", "文汇报", "新民晚报", "徐汇报")
 WEEKDAYS = "一二三四五六日"
 MB = 1024 * 1024
@@ -310,61 +307,9 @@ class Stack:
     label: str
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def throwaway_database(server_url: str) -> Iterator[str]:
-    url = with_database(server_url, f"newsingest_bench_{uuid.uuid4().hex[:12]}")
-    ensure_database(url)
-    try:
-        migrate(url)
-        yield url
-    finally:
-        drop_database(url)
-
-
-@contextlib.contextmanager
-def claim_redis_db(server_url: str) -> Iterator[str]:
-    """An empty db number on the Redis server, claimed with a key and flushed afterwards."""
-    parts = urlsplit(server_url)
-    if parts.scheme == "unix":
-        raise RuntimeError("cannot pick a Redis db on a unix:// URL; pass --redis-url")
-    token = uuid.uuid4().hex
-    for db in range(15, 0, -1):
-        url = urlunsplit((parts.scheme, parts.netloc, f"/{db}", parts.query, ""))
-        client = redis.Redis.from_url(url)
-        try:
-            if client.dbsize() == 0 and client.set(REDIS_CLAIM_KEY, token, nx=True, ex=6 * 3600):
-                try:
-                    yield url
-                finally:
-                    client.flushdb()
-                return
-        finally:
-            client.close()
-    raise RuntimeError(f"no empty Redis database on {server_url}")
-
-
 def _log_tail(logdir: Path, name: str) -> str:
     path = logdir / f"{name}.log"
     return path.read_text(errors="replace")[-3000:] if path.exists() else ""
-
-
-def _stop(children: Mapping[str, subprocess.Popen[bytes]]) -> None:
-    for child in children.values():
-        if child.poll() is None:
-            os.killpg(child.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 20
-    for child in children.values():
-        try:
-            child.wait(max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
 
 
 @contextlib.contextmanager
@@ -386,7 +331,7 @@ def start_children(settings: Settings, logdir: Path) -> Iterator[dict[str, subpr
                 )
         yield children
     finally:
-        _stop(children)
+        stop_children(children)
 
 
 def api_ready(url: str) -> bool:
@@ -426,7 +371,7 @@ def wait_workers(settings: Settings, timeout: float) -> set[str]:
 @contextlib.contextmanager
 def own_stack(base: Settings, concurrency: int, redis_url: str | None) -> Iterator[Stack]:
     with contextlib.ExitStack() as stack:
-        database_url = stack.enter_context(throwaway_database(base.database_url))
+        database_url = stack.enter_context(throwaway_database(base.database_url, "newsingest_bench"))
         redis_url = redis_url or stack.enter_context(claim_redis_db(base.redis_url))
         settings = base.model_copy(
             update={

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from services.cli.bench import percentile
 from services.cli.pipeline import run_pipeline
+from services.cli.scratch import throwaway_database
 from services.segmenter.engine import get_engine
 from services.storer.stage import StoreItem, store_many
-from shared.db import connect, drop_database, ensure_database, migrate, with_database
+from shared.db import connect
 from shared.settings import Settings
 from shared.types import ExtractedPage, RawDocument
 
@@ -45,13 +47,6 @@ class StorageOptions:
     batch: int = 20
     connections: int = 2
     json_path: str | None = None
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def seed_pages() -> list[ExtractedPage]:
@@ -135,18 +130,13 @@ def time_search(settings: Settings, repeats: int) -> dict[str, Any]:
 
 
 def bench_storage(opts: StorageOptions, base: Settings) -> int:
-    url = with_database(base.database_url, f"newsingest_bench_store_{uuid.uuid4().hex[:8]}")
-    ensure_database(url)
-    try:
-        migrate(url)
+    with throwaway_database(base.database_url, "newsingest_bench_store") as url:
         pages = seed_pages()
         per_page = statistics.mean(len(p.page.articles) for p in pages)
         n_pages = int(opts.articles / per_page) + 1
         print(f"storing {n_pages} pages (~{opts.articles} articles) through store() …", flush=True)
         fill_figures = fill(url, pages, n_pages, opts.batch, opts.connections)
         search = time_search(base.model_copy(update={"database_url": url}), opts.repeats)
-    finally:
-        drop_database(url)
     print(
         f"\nstorer: {fill_figures['store_pages_per_s']:.0f} pages/s with {opts.connections} connection(s), "
         f"batches of {opts.batch} (client CPU "

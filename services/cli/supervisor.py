@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from shared.celery_app import QUEUES
@@ -81,6 +82,20 @@ def processes(settings: Settings) -> list[Process]:
     ]
 
 
+def stop_children(children: Mapping[str, subprocess.Popen[bytes]], grace: float = 20) -> None:
+    """SIGTERM every child's process group, then SIGKILL what is still running after `grace` seconds."""
+    for child in children.values():
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for child in children.values():
+        try:
+            child.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+
+
 def supervise(settings: Settings) -> int:
     bindir = os.path.dirname(sys.executable)
     children: dict[str, subprocess.Popen[bytes]] = {}
@@ -109,13 +124,5 @@ def supervise(settings: Settings) -> int:
                 code, stopping = 1, True
                 break
         time.sleep(0.5)
-    for child in children.values():
-        if child.poll() is None:
-            os.killpg(child.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 15
-    for child in children.values():
-        try:
-            child.wait(max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
+    stop_children(children, grace=15)
     return code

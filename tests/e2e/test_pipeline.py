@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from services.cli.scratch import free_port
 from shared.celery_app import enqueue, make_app
 from shared.envelope import Envelope
-from tests.e2e.stack import Stack, free_port
+from tests.e2e.stack import Stack
 from tests.factories import counts, extracted
 
 pytestmark = pytest.mark.e2e

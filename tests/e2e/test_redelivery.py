@@ -10,9 +10,10 @@ import time
 import httpx
 import pytest
 
+from services.cli.scratch import free_port
 from shared.db import connect
 from shared.settings import Settings
-from tests.e2e.stack import Stack, free_port
+from tests.e2e.stack import Stack
 from tests.e2e.test_pipeline import upload, wait_all
 from tests.factories import counts
 
