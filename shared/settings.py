@@ -29,7 +29,14 @@ class Settings(BaseSettings):
         200 * 1024 * 1024, description="Largest accepted request body (bytes); larger get 413."
     )
     max_files_per_request: int = Field(200, description="Most files in one upload; more get 413.")
-    worker_concurrency: int = Field(1, description="Processes per stage worker started by `make run`.")
+    worker_concurrency: int = Field(
+        1, description="Processes per normaliser, segmenter and extractor worker started by `make run`."
+    )
+    storer_concurrency: int = Field(
+        2,
+        description="Processes of the storer worker started by `make run`: it mostly waits on Postgres, "
+        "so two keep it ahead of the CPU-bound stages.",
+    )
     visibility_timeout: int = Field(
         900,
         description="Seconds before Redis re-delivers a message whose worker died without acking it. "
@@ -75,7 +82,12 @@ class Settings(BaseSettings):
         return v
 
     @field_validator(
-        "max_upload_bytes", "max_files_per_request", "worker_concurrency", "visibility_timeout", "search_window"
+        "max_upload_bytes",
+        "max_files_per_request",
+        "worker_concurrency",
+        "storer_concurrency",
+        "visibility_timeout",
+        "search_window",
     )
     @classmethod
     def _positive(cls, v: int) -> int:

@@ -93,6 +93,7 @@ class StageRow:
 class StackRun:
     stack: str
     concurrency: int | None
+    storer_concurrency: int | None = None
     stored: int = 0
     failed: int = 0
     unfinished: int = 0
@@ -305,6 +306,7 @@ class Stack:
     pids: dict[str, int]
     concurrency: int | None
     label: str
+    storer_concurrency: int | None = None
 
 
 def _log_tail(logdir: Path, name: str) -> str:
@@ -389,8 +391,11 @@ def own_stack(base: Settings, concurrency: int, redis_url: str | None) -> Iterat
         if (ready := wait_workers(settings, 60)) != set(SERVICES):
             raise RuntimeError(f"workers not answering: {sorted(set(SERVICES) - ready)}")
         pids = {name: child.pid for name, child in children.items()}
-        label = f"own stack (api + 4 workers, -c {concurrency}, db {database_url.rsplit('/', 1)[1]}, {redis_url})"
-        yield Stack(url, database_url, redis_url, pids, concurrency, label)
+        label = (
+            f"own stack (api + 4 workers, -c {concurrency}, storer -c {settings.storer_concurrency}, "
+            f"db {database_url.rsplit('/', 1)[1]}, {redis_url})"
+        )
+        yield Stack(url, database_url, redis_url, pids, concurrency, label, settings.storer_concurrency)
 
 
 def running_stack(url: str, settings: Settings) -> Stack:
@@ -508,8 +513,8 @@ def db_figures(database_url: str, ids: list[int], run: StackRun, total_bytes: in
         run.latency_p50_s = percentile(latencies, 50)
         run.latency_p95_s = percentile(latencies, 95)
         run.latency_max_s = max(latencies)
-    workers = run.concurrency or 1
     for stage, avg_ms, sum_ms, wait_ms in stage_rows:
+        workers = (run.storer_concurrency if stage == "store" else run.concurrency) or 1
         row = run.stages.setdefault(stage, StageRow())
         row.avg_ms, row.avg_wait_ms = float(avg_ms), float(wait_ms)
         row.busy = float(sum_ms) / 1000 / run.wall_s / workers if run.wall_s > 0 else None
@@ -524,7 +529,7 @@ def cpu_figures(before: Mapping[str, float], after: Mapping[str, float], pages: 
 
 
 def run_stack(stack: Stack, pages: Sequence[Page], opts: BenchOptions) -> StackRun:
-    run = StackRun(stack=stack.label, concurrency=stack.concurrency)
+    run = StackRun(stack=stack.label, concurrency=stack.concurrency, storer_concurrency=stack.storer_concurrency)
     roots = stack.pids | server_roots()
     before = tree_cpu_seconds(roots)
     uploaded = upload_all(stack.url, pages, opts.batch, opts.uploaders)

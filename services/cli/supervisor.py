@@ -32,7 +32,6 @@ class Process:
 
 
 def processes(settings: Settings) -> list[Process]:
-    c = str(settings.worker_concurrency)
     workers = [
         Process(
             f"{service}",
@@ -46,7 +45,7 @@ def processes(settings: Settings) -> list[Process]:
                 "-n",
                 f"{service}@%h",
                 "-c",
-                c,
+                str(settings.storer_concurrency if service == "storer" else settings.worker_concurrency),
                 "--loglevel",
                 settings.log_level.lower(),
                 "-E",
