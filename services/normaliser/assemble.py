@@ -4,13 +4,17 @@ Reading top to bottom, an article starts at a byline, `本报讯`/`新华社…�
 title lines that is a title (not a subhead). A group of title lines is an article's title when it is
 followed by a byline, lead or `上接`, stands after a continuation marker / pull quote / caption, opens or
 closes the page, has two or more lines (plain pages) or holds the page's biggest heading level `#`
-(markdown pages). Otherwise it is a subhead and stays in the body of the article it is in.
+(markdown pages). Otherwise it is a subhead and stays in the body of the article it is in. On plain pages, title
+lines with body text next, inside a titled story that has its byline, are section heads too — a new story needs
+its own byline, `本报讯`/dateline (before or after its body) or a kicker (`…——`).
 
 A title goes to the article above when that one has a body but no title yet (pages that print the
 title after the body, seed 000), else it opens a new article. A byline right after a title belongs to
 that title's article; after body text it is the trailing byline of the current article. `▼ 下转第X版`
 closes the article's body; `（上接第X版）` opens one. Photo captions go to the article they share the most
 wording with (the photo of a meeting sits by the meeting's report), else to the one they are printed in.
+Last, column breaks the text order got wrong are mended (columns.py): halves of a sentence printed in reverse
+order join, and paragraphs of the story above printed inside the next one go back to it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.normaliser.blocks import Block
+from services.normaliser.columns import reorder_reversed, untangle
 from services.normaliser.heads import split_heads
 from shared.types import ArticleText, Caption
 
@@ -71,11 +76,28 @@ def _bigrams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
-def _is_title(group: list[Block], before: Block | None, after: Block | None, cur: _Draft | None, md: bool) -> bool:
+def _trailing_byline(blocks: list[Block], j: int) -> bool:
+    """Is there a byline or `本报讯` after the body text that starts at `j`, before any other title's byline?"""
+    prev = "head"
+    for b in blocks[j:]:
+        if b.kind in ("byline", "lead"):
+            return prev != "head"
+        if b.kind.startswith("marker"):
+            return False
+        if b.kind not in _SKIP:
+            prev = b.kind
+    return False
+
+
+def _is_title(
+    group: list[Block], before: Block | None, after: Block | None, cur: _Draft | None, md: bool, trailing_byline: bool
+) -> bool:
     if cur is None or after is None or after.kind in _TITLE_NEIGHBOURS:
         return True
     if md:
         return any(b.level == 1 for b in group)
+    if cur.heads and cur.authors and cur.body and not cur.body_closed and not any(h.text.endswith("——") for h in group):
+        return trailing_byline  # section heads of the story, unless their body text ends in a byline of its own
     return len(group) >= 2 or before is None or before.kind not in _PROSE
 
 
@@ -120,7 +142,7 @@ def assemble(blocks: list[Block]) -> list[ArticleText]:
                 j += 1
             group = blocks[i:j]
             before, after = _neighbour(blocks, i - 1, -1), _neighbour(blocks, j, 1)
-            if not _is_title(group, before, after, cur, md):
+            if not _is_title(group, before, after, cur, md, _trailing_byline(blocks, j)):
                 assert cur is not None
                 cur.body.extend(h.text for h in group)
             elif cur is not None and cur.body and not cur.heads and not md:
@@ -160,6 +182,9 @@ def assemble(blocks: list[Block]) -> list[ArticleText]:
         if b.kind != "head" and not after_title:
             titled = None if b.kind in _PROSE else titled
         i += 1
+    for d in drafts:
+        d.body = reorder_reversed(d.body)
+    untangle([([h for h, _ in d.heads], d.body) for d in drafts])
     _place_captions(placed, drafts)
     return [a for d in drafts if (a := d.to_article()) is not None]
 

@@ -38,7 +38,8 @@ def normalise(raw: RawDocument) -> NormalisedPage:
         blocks,
         PageMeta(publication=raw.publication, date=raw.date.isoformat() if raw.date else None, page=raw.page),
     )
-    # 8. assemble: articles with title/kicker/subtitle (heads.py), authors, source, continuations, captions.
+    # 8. assemble: articles with title/kicker/subtitle (heads.py), authors, source, continuations, captions;
+    #    column breaks read in the wrong order mended (columns.py).
     articles = assemble(blocks)
     if not articles:
         raise InvalidInput("no article text found on the page")

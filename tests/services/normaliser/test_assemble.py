@@ -73,3 +73,30 @@ def test_caption_goes_to_the_article_it_talks_about():
 
 def test_articles_without_body_are_dropped():
     assert assemble([Block("head", "只有标题")]) == []
+
+
+def test_plain_section_heads_inside_a_story_with_its_byline_stay_in_its_body():
+    arts = assemble(
+        [
+            Block("head", "徐汇区区域化党建工作推进会举行"),
+            Block("byline", "□记者 刘坤", names=["刘坤"]),
+            Block("body", "推进会昨天举行。"),
+            Block("head", "在一起，向未来"),
+            Block("head", "徐汇奏响奋进新征程的大合唱"),
+            Block("body", "区委书记在致辞中指出。"),
+            Block("head", "人工智能大会将启幕"),
+            Block("head", "徐汇带来科技和产业的盛宴"),
+            Block("byline", "□记者 曹香玉", names=["曹香玉"]),
+            Block("body", "大会将在上海举办。"),
+            Block("head", "静安区企业数量列全市第一"),
+            Block("head", "让技术找到场景 让企业找到伙伴"),
+            Block("body", "区块链企业集聚静安。"),
+            Block("byline", "本报记者 陈佳琳", names=["陈佳琳"]),
+        ]
+    )
+    assert [(a.title, a.authors) for a in arts] == [
+        ("徐汇区区域化党建工作推进会举行", ["刘坤"]),
+        ("人工智能大会将启幕", ["曹香玉"]),
+        ("让技术找到场景 让企业找到伙伴", ["陈佳琳"]),
+    ]
+    assert arts[0].body.split("\n")[1:3] == ["在一起，向未来", "徐汇奏响奋进新征程的大合唱"]

@@ -67,17 +67,27 @@ def test_crlf_rewrapped_half_width_gb18030_all_at_once(stem):
     assert_same(read(crlf(half_width(text)), "gb18030"), read(TEXTS[stem]))
 
 
+# Without `#` levels, head lines are read by order alone. Page 001's export prints its first story's heads as
+# kicker / subtitle (`####`) / title (`#`) and a column banner (`## 加快建设高水平人才高地`, no spaces) under the
+# last story's title; read by order, the subtitle is taken for the title and the banner for a subtitle. Nothing
+# but the markers tells these apart, so there (only) the head lines may change roles; everything else must not.
+HEADS_BY_MARKERS_ONLY = {"001_e56cffc8e1b154ce"}
+_HEADS = ("title", "kicker", "subtitle")
+
+
 @pytest.mark.parametrize("stem", list(TEXTS))
 def test_markdown_markers_stripped(stem):
-    """Without `#` levels the title lines are read by order alone, and on page 004 the section heads of the first
-    story (`在一起，向未来` / `徐汇奏响…`: two title lines, no byline) read as titles of stories of their own. What
-    must stay: every byline and source, every paragraph, every article a title from its own title lines."""
+    """Same articles as the marked-up page: a section head inside a story (short lines, body text next, no
+    byline of their own, in a story that has its byline) stays in that story's body (page 004)."""
     got, want = read(strip_markdown(TEXTS[stem])), read(TEXTS[stem])
-    assert [a.authors for a in got.articles if a.authors] == [a.authors for a in want.articles if a.authors]
-    assert [a.source for a in got.articles if a.source] == [a.source for a in want.articles if a.source]
-    everything = squash("".join(f"{a.kicker}{a.title}{a.subtitle}{a.body}" for a in got.articles))
-    for art in want.articles:
-        for para in art.body.split("\n"):
-            assert squash(para) in everything, (stem, para[:40])
-        heads = {art.title, art.kicker, art.subtitle}
-        assert any(g.title in heads for g in got.articles), (stem, art.title)
+    if stem not in HEADS_BY_MARKERS_ONLY:
+        assert_same(got, want)
+        return
+    assert len(got.articles) == len(want.articles)
+    keep = [n for n, f in enumerate(FIELDS) if f not in _HEADS]
+    for g, w in zip(got.articles, want.articles, strict=True):
+        assert [substance(g)[n] for n in keep] == [substance(w)[n] for n in keep], w.title
+        assert substance(g)[len(FIELDS) :] == substance(w)[len(FIELDS) :], w.title
+        got_heads, want_heads = ({squash(getattr(a, f) or "") for f in _HEADS} - {""} for a in (g, w))
+        assert want_heads <= got_heads, w.title
+    assert got.document == want.document
