@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import and_, attrgetter, itemgetter, or_
 from pathlib import Path
 from typing import Any
 
-from services.extractor.values import value_entities
+from services.extractor.values import value_spans
 from services.segmenter.engine import fold_width
 from shared.types import Entity, Tokens
 
@@ -67,6 +70,7 @@ LIST_TRIGGERS = frozenset(
     "市领导 区领导 领导 出席 参加 会见 委员 常委 嘉宾 同志 代表 有 包括 陪同 成员 以及 获奖者 "
     "主任 副主任 副市长 副区长".split()
 )
+_LIST_TRIGGER_RE = re.compile("|".join(map(re.escape, sorted(LIST_TRIGGERS, key=len, reverse=True))))
 BYLINE_TITLES = frozenset("记者 通讯员 摄影 实习生 特约记者 首席记者 见习记者 编辑".split())
 
 LOC_SUFFIXES = frozenset(
@@ -91,6 +95,9 @@ PUNCT = frozenset("，。、；：？！,.;:?!（）()《》〈〉“”‘’\"
 _PRIO = {"DATE": 6, "TIME": 6, "MONEY": 6, "PERCENT": 6, "QUANTITY": 5, "ORG": 4, "PERSON": 3, "LOC": 2}
 
 
+_all_cjk = re.compile("[\u4e00-\u9fff]*").fullmatch  # all(map(is_cjk, s)), in C
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -105,7 +112,7 @@ def surname_len(name: str) -> int:
 def name_shaped(name: str) -> bool:
     """2–3 Chinese characters after a surname (4 with a compound surname), not a stop word."""
     n = surname_len(name)
-    return n > 0 and 2 <= len(name) <= n + 2 and all(map(is_cjk, name)) and name not in NAME_STOP
+    return n > 0 and 2 <= len(name) <= n + 2 and (_all_cjk(name) is not None) and name not in NAME_STOP
 
 
 def is_translit(name: str) -> bool:
@@ -122,7 +129,7 @@ class _Doc:
         self.ends = tokens.ends
         self.starts = [0, *tokens.ends[:-1]]
         self.tags = tokens.pos
-        self.words = [self.text[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        self.words = list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
         self.n = len(self.ends)
 
     def grab_forward(self, i: int) -> tuple[int, int] | None:
@@ -146,7 +153,7 @@ class _Doc:
         while j < self.n and self.ends[j] - start <= limit:
             w = self.words[j]
             if (
-                not all(map(is_cjk, w))
+                _all_cjk(w) is None
                 or w in NAME_BREAK
                 or w in TITLES
                 or (j > i and (len(w) > 2 or self.tags[j] in _NOT_NAME_TAGS))
@@ -174,7 +181,7 @@ class _Doc:
         start = end
         while k >= 0 and end - self.starts[k] <= 4:
             w = self.words[k]
-            if not all(map(is_cjk, w)) or w in NAME_BREAK or w in TITLES:
+            if _all_cjk(w) is None or w in NAME_BREAK or w in TITLES:
                 break
             start = self.starts[k]
             if name_shaped(self.text[start:end]) and (end - start >= 3 or k == 0 or not self._joins(k - 1)):
@@ -186,6 +193,10 @@ class _Doc:
         """Token k could be the start of a longer name (so a 2-char item is not yet complete)."""
         w = self.words[k]
         return len(w) == 1 and w in SURNAMES and w not in NAME_BREAK
+
+
+_SEEN_TAGS: set[str] = set()
+_HOT_TAGS: set[str] = set()  # the tags seen so far that start a name: nr, nrt, nrfg…, nnt (a title)
 
 
 def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], set[str]]:
@@ -204,8 +215,9 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
 
     # Transliterated names joined by a dot.
     if _DOTS_RE.search(text):
-        for i, ch in enumerate(text):
-            if ch not in DOTS or i == 0 or i + 1 >= len(text):
+        for m in _DOTS_RE.finditer(text):
+            i = m.start()
+            if i == 0 or i + 1 >= len(text):
                 continue
             s = i
             while s > 0 and text[s - 1] in TRANSLIT and i - s < 8:
@@ -229,9 +241,20 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
             if e - s >= 4 and e > i + 1:
                 add((s, e), is_strong=True)
 
-    i = 0
     n = doc.n
-    while i < n:
+    # Only titles and name-like tags do anything below; visit just those tokens (in order).
+    new_tags = set(tags) - _SEEN_TAGS
+    if new_tags:
+        _HOT_TAGS.update(t for t in new_tags if t.startswith("nr") or t == "nnt")
+        _SEEN_TAGS.update(new_tags)
+    short_x = map(and_, map(_X.__contains__, tags), map(_LEN_2_3.__contains__, map(len, words)))
+    todo = compress(
+        range(n), map(or_, map(or_, map(_HOT_TAGS.__contains__, tags), short_x), map(TITLES.__contains__, words))
+    )
+    next_i = 0
+    for i in todo:
+        if i < next_i:
+            continue  # inside a run of transliteration tokens taken as one name
         w, tag = words[i], tags[i]
         # Title or role right before a name.
         if (w in TITLES or tag == "nnt") and i + 1 < n:
@@ -250,8 +273,7 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
                         k = next((x for x in range(k + 1, n) if doc.ends[x] == nxt[1]), n) + 1
         # Dictionary / HMM names.
         if tag.startswith("nr") and (w[-1] in PLACE_END or (i + 1 < n and words[i + 1] in LOC_SUFFIXES)):
-            i += 1  # 徐汇区, 中山/路: a place the dictionary calls a name
-            continue
+            continue  # 徐汇区, 中山/路: a place the dictionary calls a name
         if tag.startswith("nr") and len(w) >= 2 and w not in NAME_STOP and w not in COMMON_NR:
             if tag == "nrt" and not surname_len(w):
                 pass  # transliteration pieces alone are mostly places or foreign words; dots and titles find names
@@ -263,7 +285,7 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
                 span_t = (doc.starts[i], doc.ends[j])
                 if is_translit(text[span_t[0] : span_t[1]]) or tag == "nrfg" or j > i:
                     add(span_t)
-                    i = j + 1
+                    next_i = j + 1
                     continue
                 if surname_len(w):
                     add(doc.grab_forward(i))
@@ -272,13 +294,17 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
         elif tag == "nr" and len(w) == 1 and w in SURNAMES and i + 1 < n:
             # a surname cut off from its given name: 吴/朝晖
             follow = words[i + 1]
-            if 1 <= len(follow) <= 2 and all(map(is_cjk, follow)) and follow not in NAME_BREAK and tags[i + 1] != "v":
+            if (
+                1 <= len(follow) <= 2
+                and (_all_cjk(follow) is not None)
+                and follow not in NAME_BREAK
+                and tags[i + 1] != "v"
+            ):
                 span = doc.grab_forward(i)
                 if span is not None and span[1] - span[0] == 1 + len(follow):
                     add(span)
         elif tag == "x" and 2 <= len(w) <= 3 and name_shaped(w):
             add((doc.starts[i], doc.ends[i]))
-        i += 1
 
     # Lists separated by 、: one name (or a trigger before the list) makes every name-shaped item a name.
     if "、" in text:
@@ -288,7 +314,7 @@ def _person_candidates(doc: _Doc) -> tuple[dict[tuple[int, int], str | None], se
 
 def _lists(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[str]) -> None:
     words, n = doc.words, doc.n
-    seps = [k for k in range(n) if words[k] == "、"]
+    seps = list(compress(range(n), map(_COMMA.__contains__, words)))
     groups: list[list[int]] = []
     for k in seps:
         if groups and _gap_is_one_item(doc, groups[-1][-1], k):
@@ -296,6 +322,13 @@ def _lists(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[str]
         else:
             groups.append([k])
     for group in groups:
+        # Items are at most 4 characters long and the trigger is in the 4 before the first: without a trigger
+        # or a known name near the list, nothing can come of it (this skips most lists cheaply).
+        lo, hi = doc.starts[group[0]], doc.ends[group[-1]]
+        if _LIST_TRIGGER_RE.search(doc.text, max(0, lo - 8), lo) is None and not any(
+            lo - 8 <= a and b <= hi + 8 for a, b in found
+        ):
+            continue
         items: list[tuple[int, int]] = []
         left = doc.grab_backward(group[0])
         if left:
@@ -313,7 +346,7 @@ def _lists(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[str]
             continue
         head = doc.starts[group[0]] - (left[1] - left[0] if left else 0)
         before = doc.text[max(0, head - 4) : head]
-        trigger = any(t in before for t in LIST_TRIGGERS)
+        trigger = _LIST_TRIGGER_RE.search(before) is not None
         known = sum(1 for it in items if it in found)
         role = next((found[it] for it in items if found.get(it)), None)
         if trigger or (known * 2 >= len(items) and known > 0):
@@ -326,12 +359,16 @@ def _lists(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[str]
 def _gap_is_one_item(doc: _Doc, k1: int, k2: int) -> bool:
     """Between two 、 tokens there is a single short item (≤ 4 chars, no punctuation)."""
     s, e = doc.ends[k1], doc.starts[k2]
-    return 0 < e - s <= 4 and all(map(is_cjk, doc.text[s:e]))
+    return 0 < e - s <= 4 and (_all_cjk(doc.text[s:e]) is not None)
 
 
 def _propagate(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[str]) -> None:
-    text = doc.text
-    boundaries = set(doc.ends) | {0}
+    text, ends = doc.text, doc.ends
+
+    def at_boundary(pos: int) -> bool:  # a token starts at pos
+        k = bisect_left(ends, pos)
+        return pos == 0 or (k < len(ends) and ends[k] == pos)
+
     roles: dict[str, str] = {}
     for (s, e), role in found.items():
         if role:
@@ -342,7 +379,7 @@ def _propagate(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[
         pos = text.find(name)
         while pos >= 0:
             span = (pos, pos + len(name))
-            if span not in found and pos in boundaries:
+            if span not in found and at_boundary(pos):
                 found[span] = None
             pos = text.find(name, pos + 1)
     for span in found:
@@ -353,26 +390,36 @@ def _propagate(doc: _Doc, found: dict[tuple[int, int], str | None], strong: set[
 def _locations(doc: _Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     words, tags, n = doc.words, doc.tags, doc.n
-    i = 0
-    while i < n:
+    next_i = 0
+    for i in compress(range(n), map(_LOC_TAGS.__contains__, tags)):
+        if i < next_i:
+            continue
         w, tag = words[i], tags[i]
         if (tag == "ns" and len(w) >= 2 and w not in NAME_STOP) or (
-            tag in ("nr", "nrt", "x") and len(w) >= 2 and i + 1 < n and words[i + 1] in LOC_SUFFIXES and is_cjk(w[0])
+            tag != "ns" and len(w) >= 2 and i + 1 < n and words[i + 1] in LOC_SUFFIXES and is_cjk(w[0])
         ):
             j = i
             while j + 1 < n and words[j + 1] in LOC_SUFFIXES and len(w) + len(words[j + 1]) <= 8:
                 j += 1
             out.append((doc.starts[i], doc.ends[j]))
-            i = j + 1
-            continue
-        i += 1
+            next_i = j + 1
     return out
+
+
+_LOC_TAGS = frozenset(("ns", "nr", "nrt", "x"))
+_ORG_TAGS = frozenset(("nt",))
+_X = frozenset(("x",))
+_LEN_2_3 = frozenset((2, 3))
+_COMMA = frozenset("、")
+_LAST2 = itemgetter(slice(-2, None))
 
 
 def _organisations(doc: _Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     words, tags, n = doc.words, doc.tags, doc.n
-    for i in range(n):
+    # candidates: an organisation suffix, whole or as the last two characters, or an `nt` word
+    ends_like_org = map(or_, map(ORG_SUFFIXES.__contains__, words), map(ORG_SUFFIXES.__contains__, map(_LAST2, words)))
+    for i in compress(range(n), map(or_, ends_like_org, map(_ORG_TAGS.__contains__, tags))):
         w, tag = words[i], tags[i]
         suffix = w in ORG_SUFFIXES or (tag in ("nt", "n", "j") and len(w) >= 3 and w[-2:] in ORG_SUFFIXES)
         if tag == "nt" and len(w) >= 2 and not suffix:
@@ -382,7 +429,7 @@ def _organisations(doc: _Doc) -> list[tuple[int, int]]:
             continue
         # walk back over the body of the name to a proper head (place, organisation, name, abbreviation)
         k, head = i - 1, -1
-        while k >= 0 and i - k <= 5 and tags[k] in ORG_BODY_TAGS and all(map(is_cjk, words[k])):
+        while k >= 0 and i - k <= 5 and tags[k] in ORG_BODY_TAGS and (_all_cjk(words[k]) is not None):
             if tags[k] in ORG_HEAD_TAGS:
                 head = k
             k -= 1
@@ -397,10 +444,19 @@ def extract_entities(text: str, tokens: Tokens, page_date: dt.date | None) -> li
     """All entities of `text` (offsets into `text`), given its tokens; dates resolved against `page_date`."""
     if not text:
         return []
-    doc = _Doc(text, tokens)
+    return doc_entities(_Doc(text, tokens), text, page_date)
+
+
+_RANK = itemgetter(0, 1, 2)
+_POSITION = attrgetter("start", "end")
+_new_entity = Entity.__pydantic_validator__.validate_python  # Entity(**fields) without the keyword-argument detour
+
+
+def doc_entities(doc: _Doc, text: str, page_date: dt.date | None) -> list[Entity]:
+    """`extract_entities` of a prepared `_Doc` of `text`."""
     cands: list[tuple[int, int, int, Any, object, str | None]] = []  # (-prio, -len, start, type, value, role)
-    for v in value_entities(doc.text, page_date):
-        cands.append((-_PRIO[v.type], v.start - v.end, v.start, v.type, v.value, None))
+    for vs, ve, vtype, value in value_spans(doc.text, page_date):
+        cands.append((-_PRIO[vtype], vs - ve, vs, vtype, value, None))
     persons, strong = _person_candidates(doc)
     _propagate(doc, persons, strong)
     for (a, b), role in persons.items():
@@ -409,16 +465,20 @@ def extract_entities(text: str, tokens: Tokens, page_date: dt.date | None) -> li
         cands.append((-_PRIO["ORG"], a - b, a, "ORG", None, None))
     for a, b in _locations(doc):
         cands.append((-_PRIO["LOC"], a - b, a, "LOC", None, None))
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    cands.sort(key=_RANK)
     taken = bytearray(len(text))
     out: list[Entity] = []
     for _, neg_len, start, etype, value, role in cands:
         end = start - neg_len
-        if any(taken[start:end]):
+        if taken.find(1, start, end) >= 0:  # overlaps a span already taken
             continue
         taken[start:end] = b"\x01" * (end - start)
-        out.append(Entity(text=text[start:end], type=etype, start=start, end=end, value=value, role=role))
-    out.sort(key=lambda e: (e.start, e.end))
+        out.append(
+            _new_entity(
+                {"text": text[start:end], "type": etype, "start": start, "end": end, "value": value, "role": role}
+            )
+        )
+    out.sort(key=_POSITION)
     return out
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from itertools import compress
 
 from services.extractor.entities import extract_entities
-from services.extractor.keywords import keyword_weights
+from services.extractor.keywords import keyword_weights_in
 from shared.types import ArticleAnalysis, ArticleTokens, ExtractedPage, SegmentedPage
 
 
@@ -28,16 +30,22 @@ def _summary(
     if not spans:
         return body.strip()[:max_chars]
 
-    def score(a: int, b: int) -> float:
-        text = body[a:b]
-        return sum(w for k, w in weights.items() if k in text)
+    keys, values = list(weights), list(weights.values())
 
+    def score(a: int, b: int) -> float:
+        return sum(compress(values, map(body[a:b].__contains__, keys)))
+
+    # With no negative weight, no window scores more than all keywords together: a window whose value
+    # could not beat the best one even so is not scored (the same choice, found faster).
+    everything = sum(values) if all(v >= 0 for v in values) else math.inf
     best, best_score = spans[0], -1.0
     for i in range(len(spans)):
         for j in range(i, min(i + max_sentences, len(spans))):
             a, b = spans[i][0], spans[j][1]
             if b - a > max_chars and j > i:
                 break
+            if everything * (1.5 if i == 0 else 1.0) / (1 + (b - a) / 200) <= best_score:
+                continue
             value = score(a, b) * (1.5 if i == 0 else 1.0) / (1 + (b - a) / 200)
             if value > best_score:
                 best, best_score = (a, b), value
@@ -49,9 +57,7 @@ def extract(seg: SegmentedPage) -> ExtractedPage:
     analyses = []
     for article, toks in zip(seg.page.articles, seg.tokens, strict=True):
         body = article.body
-        words = [(body[s:e], tag) for s, e, tag in toks.body.spans()]
-        title_words = [(article.title[s:e], tag) for s, e, tag in toks.title.spans()]
-        ranked = keyword_weights(title_words + words)
+        ranked = keyword_weights_in([(article.title, toks.title), (body, toks.body)])
         analyses.append(
             ArticleAnalysis(
                 entities=extract_entities(body, toks.body, page_date),

