@@ -32,6 +32,11 @@ def test_title_before_name_gives_role():
     assert p == {"陈吉宁": "市委书记", "宗明": "副市长", "诸葛宇杰": "市委副书记"}
 
 
+def test_rare_surname_takes_its_title():
+    assert people("国家主席习近平在人民大会堂同来华的总统会谈。") == {"习近平": "国家主席"}
+    assert people("要学习习惯用法。") == {}
+
+
 def test_name_list_after_trigger():
     p = people("市领导吴朝晖、王嘉旻、陈凯先、朱芝松出席。")
     assert {"吴朝晖", "王嘉旻", "朱芝松"} <= set(p)
