@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from shared.types import ArticleText
-
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "seeds"
 FIELDS = ("title", "kicker", "subtitle", "authors", "source", "dateline", "continued_on", "continued_from")
 _TERMINAL = re.compile(r"[。！？…”）]$")
@@ -20,18 +18,6 @@ def load(stem: str) -> dict[str, Any]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def check(art: ArticleText, want: dict[str, Any], check: str, value: str) -> bool:
-    if check == "contains":
-        return value in art.body
-    if check == "not_contains":
-        return value not in art.body
-    if check == "ends":
-        return art.body.endswith(value)
-    if check == "starts":
-        return art.body.startswith(value)
-    raise ValueError(check)
 
 
 def wrap_artefacts(body: str) -> list[str]:
